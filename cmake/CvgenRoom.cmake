@@ -1,0 +1,16 @@
+# cvgen_room(NAME [PUBLIC deps...] [PRIVATE deps...]): a static library of every .cpp in the
+# calling folder, so adding a file needs no CMake edit. Rooms see only the dependencies named here.
+function(cvgen_room name)
+  cmake_parse_arguments(ROOM "" "" "PUBLIC;PRIVATE" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  if(NOT sources)  # a room with headers only (so far)
+    add_library(${name} INTERFACE)
+    target_include_directories(${name} INTERFACE ${CMAKE_SOURCE_DIR}/src)
+    target_link_libraries(${name} INTERFACE ${ROOM_PUBLIC})
+    return()
+  endif()
+  add_library(${name} STATIC ${sources})
+  target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
+  target_link_libraries(${name} PUBLIC ${ROOM_PUBLIC} PRIVATE ${ROOM_PRIVATE})
+  target_compile_definitions(${name} PRIVATE CVGEN_VERSION="${PROJECT_VERSION}")
+endfunction()
