@@ -4,6 +4,8 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fonts/font_system.h"
@@ -61,9 +63,15 @@ struct GlyphRun {
 struct Line {
   std::vector<GlyphRun> runs;  // visual order, x already includes alignment
   float width = 0;             // natural width of the content
-  float ascent = 0;            // above the baseline, from the fonts used on this line
-  float descent = 0;           // below the baseline (positive)
-  float height = 0;            // baseline-to-baseline advance for this line
+  float ascent = 0;            // above the baseline: the largest ascent of the fonts used (ink room)
+  float descent = 0;           // below the baseline (positive), likewise
+  // The line's box, as CSS builds it: each run contributes line_height x its size with its
+  // font's ascent+descent centred in it (half-leading), so lines of one size keep one rhythm
+  // whatever fonts they use. Stack lines by `height`; draw the baseline `baseline` below the
+  // box's top. (height may be less than ascent + descent: Noto Sans's 1.36 em is more than
+  // a line_height of 1.2 asks for.)
+  float height = 0;
+  float baseline = 0;
   uint32_t start = 0, end = 0; // logical byte range
 };
 
@@ -82,7 +90,8 @@ class TextEngine {
 
   Paragraph set(const StyledText& text, const ParagraphOptions& options);
 
-  // Width of a single unbroken line (badge labels, date columns).
+  // Width of a single unbroken line (badge labels, date columns), spaces at its ends included;
+  // with '\n' in the text, the widest of its lines.
   float measure(const StyledText& text);
 
   const fonts::FontSystem& fonts() const { return fonts_; }
@@ -92,6 +101,13 @@ class TextEngine {
   struct Impl;
   std::unique_ptr<Impl> impl_;  // HarfBuzz fonts, ICU iterators and the shaping cache
 };
+
+// Clusters no face of the fallback chain could draw (shaped to .notdef), as byte ranges
+// [start, start + len) of the paragraph text, in logical order. Empty when all is covered.
+std::vector<std::pair<uint32_t, uint32_t>> uncovered_clusters(const Paragraph& p);
+
+// "U+2709 U+FE0E": the code points of a piece of UTF-8 text, for messages.
+std::string code_points(std::string_view utf8);
 
 // A readable trace of runs and lines (fonts, glyphs, clusters, positions): the golden-test oracle.
 std::string dump(const Paragraph& p, const fonts::FontSystem& fonts, const std::string& text);

@@ -1,0 +1,130 @@
+// fonts: fontconfig lookups. Two configurations: one holding only the user's folders (so their
+// files win), then the system's. Listing (not FcFontMatch) is used because matching always
+// substitutes some font, and a silently substituted family is exactly what must be reported.
+#include "fonts/font_locator.h"
+
+#include <fontconfig/fontconfig.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <tuple>
+
+namespace cvgen::fonts {
+
+struct FontLocator::Configs {
+  FcConfig* user = nullptr;    // only the extra folders (nullptr when there are none)
+  FcConfig* system = nullptr;  // the system's configuration and fonts
+};
+
+namespace {
+
+bool is_dir(const std::string& path) {
+  struct stat st{};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string get_string(FcPattern* p, const char* object) {
+  FcChar8* value = nullptr;
+  if (FcPatternGetString(p, object, 0, &value) != FcResultMatch || !value) return {};
+  return reinterpret_cast<const char*>(value);
+}
+
+int get_int(FcPattern* p, const char* object, int fallback) {
+  int value = fallback;
+  FcPatternGetInteger(p, object, 0, &value);
+  return value;
+}
+
+struct Scored {
+  FontFile file;
+  int score = 0;
+};
+
+std::optional<Scored> best_face(FcConfig* config, const std::string& family, bool bold, bool italic) {
+  if (!config) return std::nullopt;
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT, FC_SLANT,
+                                          FC_VARIABLE, static_cast<char*>(nullptr));
+  FcFontSet* set = FcFontList(config, pattern, objects);
+  FcObjectSetDestroy(objects);
+  FcPatternDestroy(pattern);
+  if (!set) return std::nullopt;
+
+  const int want_weight = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+  std::optional<FontFile> best;
+  std::tuple<int, std::string, int> best_key;  // (score, path, index): ties broken by path
+  for (int i = 0; i < set->nfont; ++i) {
+    FcPattern* font = set->fonts[i];
+    FcBool variable = FcFalse;
+    FcPatternGetBool(font, FC_VARIABLE, 0, &variable);
+    const int weight = get_int(font, FC_WEIGHT, FC_WEIGHT_REGULAR);
+    const bool is_italic = get_int(font, FC_SLANT, FC_SLANT_ROMAN) != FC_SLANT_ROMAN;
+    // Style mismatch dominates weight distance: an upright face is synthesised into italic
+    // only when no italic face of the family exists.
+    const int score = (is_italic != italic ? 10000 : 0) + std::abs(weight - want_weight) + (variable ? 100000 : 0);
+    FontFile file{get_string(font, FC_FILE), get_int(font, FC_INDEX, 0), get_string(font, FC_FAMILY),
+                  get_string(font, FC_STYLE), weight >= FC_WEIGHT_DEMIBOLD, is_italic};
+    if (file.path.empty()) continue;
+    auto key = std::make_tuple(score, file.path, file.index);
+    if (!best || key < best_key) {
+      best = std::move(file);
+      best_key = std::move(key);
+    }
+  }
+  FcFontSetDestroy(set);
+  if (!best) return std::nullopt;
+  return Scored{std::move(*best), std::get<0>(best_key)};
+}
+
+// Font files under a folder (recursively), sorted so that the result does not depend on the
+// order the file system lists them in.
+std::vector<std::string> font_files(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::string ext = it->path().extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc") out.push_back(it->path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+FontLocator::FontLocator(const std::vector<std::string>& extra_dirs) : configs_(new Configs) {
+  // The user's files are added one by one (not with FcConfigAppFontAddDir): a folder scan makes
+  // fontconfig try to write a cache next to the fonts or in the user's cache folder.
+  for (const auto& dir : extra_dirs) {
+    if (!is_dir(dir)) continue;
+    for (const std::string& file : font_files(dir)) {
+      if (!configs_->user) configs_->user = FcConfigCreate();
+      FcConfigAppFontAddFile(configs_->user, reinterpret_cast<const FcChar8*>(file.c_str()));
+    }
+  }
+  configs_->system = FcInitLoadConfigAndFonts();
+}
+
+FontLocator::~FontLocator() {
+  if (configs_->user) FcConfigDestroy(configs_->user);
+  if (configs_->system) FcConfigDestroy(configs_->system);
+  delete configs_;
+}
+
+std::optional<FontFile> FontLocator::find(const std::string& family, bool bold, bool italic) const {
+  // The user's face wins unless only the system has the asked style.
+  auto user = best_face(configs_->user, family, bold, italic);
+  auto system = best_face(configs_->system, family, bold, italic);
+  if (user && (!system || user->score <= system->score)) return std::move(user->file);
+  if (system) return std::move(system->file);
+  return std::nullopt;
+}
+
+}  // namespace cvgen::fonts
