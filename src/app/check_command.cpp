@@ -1,0 +1,31 @@
+// app: `cvgen check`: import the site and report what is wrong with it, compiler style; write nothing.
+#include <cstdio>
+#include <string>
+
+#include "app/load_site.h"
+#include "app/options.h"
+#include "app/report.h"
+
+namespace cvgen::app {
+
+int run_check(const Options& options) {
+  Diagnostics diags;
+  std::optional<content::Document> doc = load_site(options, diags);
+  print_diagnostics(diags, options.strict);
+  if (!options.quiet) {
+    size_t warnings = diags.count(Severity::Warning);
+    size_t errors = diags.count(Severity::Error);
+    if (options.strict) {
+      errors += warnings;
+      warnings = 0;
+    }
+    std::string summary = "cvgen check: " + std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
+                          std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+    if (doc) summary += " (" + std::to_string(doc->sections.size()) + " sections)";
+    std::fprintf(stderr, "%s\n", summary.c_str());
+  }
+  if (!doc) return kExitError;
+  return exit_code(diags, options.strict);
+}
+
+}  // namespace cvgen::app
