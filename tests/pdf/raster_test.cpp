@@ -1,0 +1,85 @@
+// Image decoding and resampling for the PDF writer: libpng decoding of every PNG flavour,
+// JPEG header reading, alpha-correct downsampling and CFF CID-keyed detection.
+#include <gtest/gtest.h>
+
+#include "pdf/font_subset.h"
+#include "pdf/image_xobject.h"
+#include "pdf/raster.h"
+#include "test_cv.h"
+#include "tool_runner.h"
+
+namespace cvgen::pdf {
+namespace {
+
+TEST(Raster, DecodesEveryPngFlavourToRgba) {
+  std::string error;
+  auto alpha = decode_png(testing::read_file(testing::data_file("alpha16.png")), &error);  // 16-bit, interlaced
+  ASSERT_TRUE(alpha) << error;
+  EXPECT_EQ(alpha->width, 64);
+  EXPECT_EQ(alpha->pixels[3], 0);                         // a transparent corner
+  EXPECT_EQ(alpha->pixels[(32 * 64 + 32) * 4 + 3], 255);  // an opaque centre
+  auto palette = decode_png(testing::read_file(testing::data_file("palette4.png")), &error);  // 4-bit + tRNS
+  ASSERT_TRUE(palette) << error;
+  EXPECT_EQ(palette->width, 48);
+  EXPECT_EQ(palette->pixels[3], 0);  // palette index 0 is transparent
+  const uint8_t* blue = &palette->pixels[8 * 4];
+  EXPECT_EQ((std::vector<int>{blue[0], blue[1], blue[2], blue[3]}), (std::vector<int>{0, 102, 204, 255}));
+  auto gray = decode_png(testing::read_file(testing::data_file("gray1.png")), &error);  // 1-bit gray
+  ASSERT_TRUE(gray) << error;
+  EXPECT_EQ(gray->pixels[0], 0);
+  EXPECT_EQ(gray->pixels[5 * 4], 255);
+  EXPECT_FALSE(decode_png(testing::read_file(testing::data_file("corrupt.png")), &error));
+  EXPECT_FALSE(error.empty());
+}
+
+TEST(Raster, DownsamplingAveragesInPremultipliedAlpha) {
+  // Opaque red next to transparent black: the average is half-transparent pure red.
+  Rgba image{2, 1, {255, 0, 0, 255, 0, 0, 0, 0}};
+  Rgba small = downsample(image, 1, 1);
+  ASSERT_EQ(small.pixels.size(), 4u);
+  EXPECT_EQ(small.pixels[0], 255);
+  EXPECT_EQ(small.pixels[1], 0);
+  EXPECT_EQ(small.pixels[3], 128);
+  // Never upsampled.
+  EXPECT_EQ(downsample(image, 10, 10).width, 2);
+  EXPECT_EQ(pixels_for(72, 300), 300);
+  EXPECT_EQ(pixels_for(14, 300), 59);
+}
+
+TEST(Raster, ReadsJpegHeaders) {
+  std::string error;
+  const std::string jpeg = testing::read_file(testing::data_file("photo.jpg"));
+  auto info = read_jpeg_info(jpeg, &error);
+  ASSERT_TRUE(info) << error;
+  EXPECT_EQ(info->width, 160);
+  EXPECT_EQ(info->height, 110);
+  EXPECT_EQ(info->components, 3);
+  EXPECT_FALSE(read_jpeg_info(jpeg.substr(0, 40), &error));
+  EXPECT_NE(error.find("truncated"), std::string::npos) << error;
+  EXPECT_FALSE(read_jpeg_info("\xFF\xD8\xFF", &error));
+  EXPECT_FALSE(read_jpeg_info("GIF89a", &error));
+}
+
+TEST(FontSubset, DetectsCidKeyedCff) {
+  display::Font cjk = testing::load_font(testing::kCjkPath, 2);
+  ASSERT_TRUE(cjk.file);
+  hb_blob_t* blob = hb_blob_create(cjk.file->data(), static_cast<unsigned>(cjk.file->size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 2);
+  hb_blob_t* cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(cff, &len);
+  EXPECT_TRUE(cff_is_cid_keyed(std::string_view(data, len)));
+  EXPECT_FALSE(cff_is_cid_keyed("\x01\x00\x04\x01"));
+  // Subsetting keeps the original CIDs as codes (CID = glyph id in Noto Sans CJK).
+  SubsetFont subset = subset_face(face, {0, 12345, 20000}, "CJK");
+  EXPECT_TRUE(subset.cff);
+  EXPECT_EQ(subset.code_of_glyph.at(12345), 12345u);
+  EXPECT_LT(subset.program.size(), 20000u);
+  hb_blob_destroy(cff);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+}
+
+}  // namespace
+}  // namespace cvgen::pdf
