@@ -29,7 +29,7 @@ constexpr const char* kUsage =
     "  --version         print the version\n";
 
 int usage_error(const std::string& message) {
-  std::fprintf(stderr, "cvgen: error: %s\n%s", message.c_str(), kUsage);
+  std::fprintf(stderr, "cvgen: error: %s\n(run 'cvgen --help' for usage)\n", message.c_str());
   return cvgen::app::kExitUsage;
 }
 
