@@ -15,7 +15,11 @@ namespace cvgen::pdf {
 
 class GhostFonts {
  public:
-  static constexpr int kWidth = 600;  // every code's width, in 1/1000 em
+  // Every code's width, in 1/1000 em. poppler guesses a Type 3 font's size from its first
+  // one-letter glyph (/m here) as width / 0.5 em: 500 makes the ghost words exactly the size of
+  // the run, so extractors keep an emoji on the line of the text around it. (At 600 the ghosts
+  // were 1.2x taller, and a date column beside an emoji was read as a separate block.)
+  static constexpr int kWidth = 500;
 
   void use(std::string_view utf8);  // collects the code points of an emoji cluster's text
   void embed(Haru& haru);
