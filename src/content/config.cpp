@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/html_text.h"
+#include "content/liquid_yaml.h"
 
 namespace cvgen::content {
 namespace {
@@ -130,7 +131,7 @@ std::optional<SiteConfig> parse_config(const MappedText& text, Diagnostics& diag
   }
   SiteConfig config;
   if (!root.IsMap()) {
-    if (root.IsDefined() && !root.IsNull()) diags.warn(text.loc(1, 1), "_config.yml is not a mapping: ignored");
+    if (root.IsDefined() && !root.IsNull()) diags.warn(text.loc(1, 1), "_config.yml is not a mapping of keys (title:, author: ...): ignored, so the CV has no name or contact details");
     return config;
   }
   std::map<std::string, std::string> site = scalars(root);
@@ -146,6 +147,7 @@ std::optional<SiteConfig> parse_config(const MappedText& text, Diagnostics& diag
   }
   for (const auto& [k, v] : site) config.variables["site." + k] = v;
   for (const auto& [k, v] : author) config.variables["site.author." + k] = v;
+  config.site = liquid::from_yaml(root, text);
   return config;
 }
 
@@ -153,7 +155,7 @@ SiteConfig read_config(const PreprocessOptions& options, Diagnostics& diags) {
   std::filesystem::path file = options.site_root / "_config.yml";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
-    diags.warn({display_path(options, file), 0, 0}, "no _config.yml: the CV has no name or contact details");
+    diags.warn({display_path(options, file), 0, 0}, "no _config.yml: the CV has no name or contact details (add one with an author: block: name, email, ...)");
     return {};
   }
   std::optional<MappedText> text = read_site_file(file, options, diags);

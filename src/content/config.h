@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "content/liquid_value.h"
 #include "content/model.h"
 #include "content/preprocess.h"
 
@@ -16,8 +17,10 @@ struct SiteConfig {
   Profile profile;
   std::string title;
   std::string language;
-  // Scalar values by Liquid name ("site.title", "site.author.name") for {{ }} expressions.
+  // Scalar values by Liquid name ("site.title", "site.author.name"), keys lower-cased.
   std::map<std::string, std::string> variables;
+  // The whole file as Liquid's `site` sees it, with source locations.
+  liquid::Value site;
 };
 
 // Parses config text (already decoded). Malformed YAML is an error at yaml-cpp's line:col.

@@ -99,7 +99,10 @@ std::optional<DateRange> take_leading_date(RichText& text, DomContext& ctx, cons
     if (date) {
       text.erase(text.begin());
     } else if (looks_like_date(first.text) && first.text.size() < 40 && ctx.diags) {
-      ctx.diags->warn(loc, "unparseable date \"" + first.text + "\": the item is kept without a date");
+      ctx.diags->warn(first.loc.line > 0 ? first.loc : loc,
+                      "unparseable date \"" + first.text +
+                          "\": the item is kept without a date (dates read like 2024.05, 2024-05-16, Sept. 2020 or "
+                          "2019.06 - now)");
       return std::nullopt;
     }
   }
@@ -226,7 +229,7 @@ class Converter {
       }
     }
     if (!img) return false;
-    Image image{attribute(img, "src"), attribute(img, "alt"), ctx_.loc(img)};
+    Image image{ctx_.site_image(attribute(img, "src")), attribute(img, "alt"), ctx_.loc(img)};
     ctx_.check_image(image.src, image.loc);
     sink.add(std::move(image));
     return true;
@@ -379,7 +382,7 @@ class Converter {
     const GumboNode* img = find_descendant(box, [](const GumboNode* n) { return is_element(n, "img"); });
     const GumboNode* text_part = find_descendant(box, [](const GumboNode* n) { return has_class(n, "paper-box-text"); });
     std::string venue = badge ? text_of(badge) : std::string();
-    std::string image = img ? attribute(img, "src") : std::string();
+    std::string image = img ? ctx_.site_image(attribute(img, "src")) : std::string();
     SourceLoc loc = ctx_.loc(box);
     if (img) ctx_.check_image(image, ctx_.loc(img));
     LocalSink local;

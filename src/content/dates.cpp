@@ -75,11 +75,23 @@ bool valid(const Date& d) {
 // "Sept. 2020", "June 2024", "May 16, 2024", "16 May 2024".
 std::optional<Date> parse_single(std::string_view text) {
   std::string s(trim(text));
-  // CJK form: 2024年5月16日
-  for (const char* unit : {"年", "月", "日"}) {
-    size_t p;
-    while ((p = s.find(unit)) != std::string::npos) s.replace(p, std::string_view(unit).size(), ".");
+  // CJK form: 2024年5月16日 (copied rather than replaced in place: GCC 12 -O2 warns falsely on
+  // std::string::replace with -Wrestrict).
+  std::string cleaned;
+  cleaned.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    bool unit_here = false;
+    for (std::string_view unit : {"年", "月", "日"}) {
+      if (s.compare(i, unit.size(), unit) == 0) {
+        cleaned += '.';
+        i += unit.size();
+        unit_here = true;
+        break;
+      }
+    }
+    if (!unit_here) cleaned += s[i++];
   }
+  s = std::move(cleaned);
   while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
   if (s.empty()) return std::nullopt;
 

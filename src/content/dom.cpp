@@ -29,8 +29,10 @@ SourceLoc DomContext::loc(const GumboNode* node) const {
   if (!rendered || !node) return {};
   const GumboSourcePosition& pos =
       node->type == GUMBO_NODE_ELEMENT ? node->v.element.start_pos : node->v.text.start_pos;
-  SourceLoc loc = rendered->loc(static_cast<int>(std::max(1u, pos.line)), 1);
-  return loc;
+  // Elements gumbo made up (an implied <p>) have no position: they start where their line does.
+  if (pos.line == 0) return rendered->loc(1, 1);
+  if (pos.offset >= rendered->text.size()) return rendered->loc(static_cast<int>(pos.line), 1);
+  return rendered->loc_at(pos.offset);
 }
 
 void DomContext::check_image(const std::string& src, const SourceLoc& where) const {
@@ -44,8 +46,27 @@ void DomContext::check_image(const std::string& src, const SourceLoc& where) con
   std::filesystem::path file = site->site_root / rel;
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) {
-    diags->warn(where, "image file not found: '" + src + "' (looked for " + display_path(*site, file) + ")");
+    diags->warn(where, "image file not found: '" + src + "' (looked for " + display_path(*site, file) +
+                          "): the CV leaves the image out");
   }
+}
+
+std::string DomContext::site_image(const std::string& src) const {
+  if (!site || src.find("://") != std::string::npos || src.starts_with("//")) return src;
+  const liquid::Value* base_value = site->site.find("baseurl");
+  std::string base = base_value ? base_value->to_output() : std::string();
+  while (base.starts_with("/")) base.erase(0, 1);
+  while (base.ends_with("/")) base.pop_back();
+  if (base.empty()) return src;
+  std::string path = src;
+  bool rooted = path.starts_with("/");
+  if (rooted) path.erase(0, 1);
+  if (!path.starts_with(base + "/")) return src;
+  std::error_code ec;
+  std::string rest = path.substr(base.size() + 1);
+  // Only when that is where the file is: a folder named like the base URL wins.
+  if (std::filesystem::exists(site->site_root / path, ec)) return src;
+  return (rooted ? "/" : "") + rest;
 }
 
 std::string tag_name(const GumboNode* node) {

@@ -46,6 +46,10 @@ struct DomContext {
   SourceLoc loc(const GumboNode* node) const;
   // Warns when a local image (not a URL) does not exist under the site root.
   void check_image(const std::string& src, const SourceLoc& loc) const;
+  // A local image's path with the site's base URL removed ("/homepage/images/a.png" ->
+  // "/images/a.png" when baseurl is "/homepage"): {{ site.baseurl }} and relative_url put it
+  // there for the web server, but the file lives under the site root without it.
+  std::string site_image(const std::string& src) const;
 };
 
 // Lower-case tag name; custom tags (<highlight>, <papertitle>) by their written name.

@@ -27,7 +27,7 @@ std::string valid_utf8(std::string_view in, const std::string& path, int line, D
     U8_NEXT(s, i, n, c);
     if (c < 0) {
       if (reports < kMaxInvalidReports) {
-        diags.warn({path, line, start + 1}, "invalid UTF-8 byte sequence replaced by U+FFFD");
+        diags.warn({path, line, start + 1}, "invalid UTF-8 byte sequence: the CV shows U+FFFD (\xEF\xBF\xBD) in its place; save the file as UTF-8");
       } else if (reports == kMaxInvalidReports) {
         diags.warn({path, line, start + 1}, "more invalid UTF-8 in this file (not reported one by one)");
       }
@@ -208,7 +208,8 @@ std::optional<MappedText> decode_source(std::string_view bytes, const std::strin
     if (fix.changed) {
       diags.warn({display_path, line_no, static_cast<int>(fix.first_col)},
                  "repaired mojibake (UTF-8 that had been read as " + fix.charset + "): \"" +
-                     fix.sample_from + "\" -> \"" + fix.sample_to + "\"");
+                     fix.sample_from + "\" -> \"" + fix.sample_to +
+                     "\"; the CV uses the repaired text (fix the file by saving the repaired characters)");
       line = std::move(fix.text);
     }
     if (has_break) line += '\n';

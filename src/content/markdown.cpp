@@ -5,9 +5,12 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace cvgen::content {
 namespace {
@@ -83,9 +86,33 @@ class Renderer {
  private:
   // Output goes through a line buffer so each rendered line gets the right origin.
   void emit(std::string_view s) { pending_ += s; }
+  // What is emitted next came from where `node` starts in the source (cmark's line and column).
+  void mark(cmark_node* node) {
+    int line = cmark_node_get_start_line(node);
+    int col = cmark_node_get_start_column(node);
+    if (line > 0 && col > 0) pending_anchors_.emplace_back(pending_.size(), source_.loc(line, col));
+  }
+  // A code span's text. cmark-gfm places a code node at its text; should a version place it at
+  // the opening backticks, skip them (and the one space CommonMark strips).
+  void mark_code_text(cmark_node* node) {
+    int line = cmark_node_get_start_line(node);
+    int col = cmark_node_get_start_column(node);
+    if (line <= 0 || col <= 0 || static_cast<size_t>(line) > source_.line_starts.size()) return;
+    size_t start = source_.line_starts[static_cast<size_t>(line - 1)] + static_cast<size_t>(col - 1);
+    size_t p = start;
+    while (p < source_.text.size() && source_.text[p] == '`') ++p;
+    std::string_view literal = str(cmark_node_get_literal(node));
+    if (p > start && p < source_.text.size() && source_.text[p] == ' ' && !literal.starts_with(" ")) ++p;
+    pending_anchors_.emplace_back(pending_.size(), source_.loc(line, col + static_cast<int>(p - start)));
+  }
   void flush_line() {
-    if (!pending_.empty()) out_.append(pending_, line_origin_);
+    if (!pending_.empty()) {
+      size_t base = out_.size();
+      out_.append(pending_, line_origin_);
+      for (const auto& [offset, loc] : pending_anchors_) out_.add_anchor(base + offset, loc);
+    }
     pending_.clear();
+    pending_anchors_.clear();
   }
   void newline() {
     pending_ += '\n';
@@ -100,6 +127,7 @@ class Renderer {
   void block_open(cmark_node* node, std::string_view tag, std::string_view attrs = {}) {
     flush_line();
     set_line(cmark_node_get_start_line(node));
+    mark(node);
     emit("<");
     emit(tag);
     emit(" data-cvgen-md=\"1\"");
@@ -154,20 +182,25 @@ class Renderer {
         // Raw HTML is copied line by line, each keeping its own source line.
         flush_line();
         int line = cmark_node_get_start_line(node);
+        // Inside a list item or quote, cmark strips the container's indent from every line.
+        int col = std::max(1, cmark_node_get_start_column(node));
         std::string_view literal = str(cmark_node_get_literal(node));
         if (!raw_html_allowed(literal, line)) return;
         size_t pos = 0;
         while (pos < literal.size()) {
           size_t nl = literal.find('\n', pos);
           size_t end = nl == std::string_view::npos ? literal.size() : nl + 1;
-          out_.append(literal.substr(pos, end - pos), source_.loc(line++, 1));
+          out_.append(literal.substr(pos, end - pos), source_.loc(line++, col));
           pos = end;
         }
         if (!literal.empty() && literal.back() != '\n') out_.append("\n", source_.loc(line, 1));
         return;
       }
       case CMARK_NODE_THEMATIC_BREAK: block_open(node, "hr"); newline(); return;
-      case CMARK_NODE_TEXT: escape_html(str(cmark_node_get_literal(node)), pending_); return;
+      case CMARK_NODE_TEXT:
+        mark(node);
+        escape_html(str(cmark_node_get_literal(node)), pending_);
+        return;
       case CMARK_NODE_SOFTBREAK:
         newline();
         set_line(current_line_ + 1);
@@ -179,20 +212,24 @@ class Renderer {
         return;
       case CMARK_NODE_CODE:
         emit("<code>");
+        mark_code_text(node);
         escape_html(str(cmark_node_get_literal(node)), pending_);
         emit("</code>");
         return;
       case CMARK_NODE_HTML_INLINE:
+        mark(node);
         if (raw_html_allowed(str(cmark_node_get_literal(node)), current_line_)) emit(str(cmark_node_get_literal(node)));
         return;
-      case CMARK_NODE_EMPH: emit("<em>"); return;
-      case CMARK_NODE_STRONG: emit("<strong>"); return;
+      case CMARK_NODE_EMPH: mark(node); emit("<em>"); return;
+      case CMARK_NODE_STRONG: mark(node); emit("<strong>"); return;
       case CMARK_NODE_LINK:
+        mark(node);
         emit("<a href=\"");
         escape_html(str(cmark_node_get_url(node)), pending_);
         emit("\">");
         return;
       case CMARK_NODE_IMAGE: {
+        mark(node);
         emit("<img src=\"");
         escape_html(str(cmark_node_get_url(node)), pending_);
         emit("\" alt=\"");
@@ -246,6 +283,7 @@ class Renderer {
   Diagnostics& diags_;
   MappedTextBuilder out_;
   std::string pending_;
+  std::vector<std::pair<size_t, SourceLoc>> pending_anchors_;  // offsets in pending_
   SourceLoc line_origin_;
   int current_line_ = 1;
   bool in_header_row_ = false;

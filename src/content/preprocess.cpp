@@ -3,8 +3,13 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
 
 #include "content/encoding.h"
+#include "content/liquid_data.h"
+#include "content/liquid_env.h"
+#include "content/liquid_expr.h"
 
 namespace cvgen::content {
 namespace fs = std::filesystem;
@@ -60,34 +65,66 @@ bool is_comment_link_line(std::string_view text, size_t line_start) {
   return false;
 }
 
+// How far a page may grow through loops: beyond this the data (or a loop over a loop) is surely
+// not what a CV wants, and the import must stay fast.
+constexpr int64_t kMaxLoopIterations = 100000;
+constexpr int kMaxLoopNesting = 16;
+
+// An open {% if %}, {% unless %} or {% case %}: which of its branches is being shown.
 struct Frame {
-  std::string kind;  // "if", "unless", "case"
-  bool skipping = false;
+  enum State { Taking, Waiting, Done, Hidden };  // Waiting: no branch taken yet
+  std::string kind;
+  State state = Taking;
+  liquid::Value subject;  // a case's value
+  bool take_first_when = false;  // the case's value could not be evaluated
 };
+
+// Where a block's {% else %} (for a for loop) and {% endNAME %} are.
+struct BlockEnd {
+  size_t else_begin = std::string::npos, else_end = std::string::npos;  // tag bounds
+  size_t end_begin = std::string::npos, end_end = std::string::npos;
+};
+
+bool is_block_opener(const std::string& n) {
+  return n == "if" || n == "unless" || n == "case" || n == "for" || n == "tablerow" || n == "capture";
+}
+
+// What a loop body, or a run of text, asks of the loop around it.
+enum class Flow { Normal, Break, Continue };
+
+std::string format_loc(const SourceLoc& loc) {
+  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
+}
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 class Preprocessor {
  public:
-  Preprocessor(const PreprocessOptions& options, Diagnostics& diags) : options_(options), diags_(diags) {}
+  Preprocessor(const PreprocessOptions& options, Diagnostics& diags)
+      : options_(options), diags_(diags), data_(options, diags), env_(options.site, options.page, data_) {}
 
-  void run(const MappedText& in, const fs::path& file, std::vector<fs::path>& stack) {
+  // Processes in.text[begin, end).
+  Flow run(const MappedText& in, size_t begin, size_t end, const fs::path& file, std::vector<fs::path>& stack) {
     const std::string& t = in.text;
     std::vector<Frame> frames;
-    auto hidden = [&] { return std::any_of(frames.begin(), frames.end(), [](const Frame& f) { return f.skipping; }); };
-    size_t pos = 0;
-    size_t copy_from = 0;
-    auto flush = [&](size_t upto) {
-      if (!hidden() && upto > copy_from) out_.append_from(in, copy_from, upto);
+    auto showing = [&] {
+      return std::all_of(frames.begin(), frames.end(), [](const Frame& f) { return f.state == Frame::Taking; });
     };
-    while (pos < t.size()) {
+    size_t pos = begin;
+    size_t copy_from = begin;
+    auto flush = [&](size_t upto) {
+      if (showing() && upto > copy_from) out_.append_from(in, copy_from, upto);
+    };
+    while (pos < end) {
       bool line_start = pos == 0 || t[pos - 1] == '\n';
       if (line_start && is_comment_link_line(t, pos)) {
         flush(pos);
         size_t nl = t.find('\n', pos);
-        pos = copy_from = nl == std::string::npos ? t.size() : nl + 1;
+        pos = copy_from = (nl == std::string::npos || nl >= end) ? end : nl + 1;
         continue;
       }
       char c = t[pos];
-      if (c == '\\' && t.compare(pos, 3, "\\\\\n") == 0) {
+      if (c == '\\' && t.compare(pos, 3, "\\\\\n") == 0 && pos + 2 < end) {
         // kramdown's hard break "\\" at a line end is CommonMark's "\".
         flush(pos);
         copy_from = pos + 1;
@@ -96,92 +133,186 @@ class Preprocessor {
       }
       if (c == '<' && t.compare(pos, 4, "<!--") == 0) {
         flush(pos);
-        size_t end = t.find("-->", pos + 4);
-        if (end == std::string::npos) {
-          diags_.warn(in.loc_at(pos), "unclosed HTML comment: everything after it is hidden");
-          pos = copy_from = t.size();
+        size_t close = t.find("-->", pos + 4);
+        if (close == std::string::npos || close + 3 > end) {
+          if (showing()) warn(in.loc_at(pos), "unclosed HTML comment: everything after it is left out of the CV (close it with -->)");
+          pos = copy_from = end;
         } else {
-          pos = copy_from = end + 3;
+          pos = copy_from = close + 3;
         }
         continue;
       }
       if (c == '<' && (starts_with_ci(t, pos, "<script") || starts_with_ci(t, pos, "<style"))) {
         std::string_view name = starts_with_ci(t, pos, "<script") ? "script" : "style";
         size_t after = pos + 1 + name.size();
-        if (after < t.size() && (t[after] == '>' || t[after] == ' ' || t[after] == '\t' || t[after] == '\n')) {
+        if (after < end && (t[after] == '>' || t[after] == ' ' || t[after] == '\t' || t[after] == '\n')) {
           flush(pos);
-          size_t end = find_ci(t, after, "</" + std::string(name));
-          size_t close = end == std::string::npos ? std::string::npos : t.find('>', end);
-          pos = copy_from = close == std::string::npos ? t.size() : close + 1;
+          size_t close_tag = find_ci(std::string_view(t).substr(0, end), after, "</" + std::string(name));
+          size_t close = close_tag == std::string::npos ? std::string::npos : t.find('>', close_tag);
+          pos = copy_from = (close == std::string::npos || close >= end) ? end : close + 1;
           continue;
         }
       }
-      if (c == '{' && pos + 1 < t.size() && (t[pos + 1] == '%' || t[pos + 1] == '{')) {
+      if (c == '{' && pos + 1 < end && (t[pos + 1] == '%' || t[pos + 1] == '{')) {
         bool is_tag = t[pos + 1] == '%';
-        size_t end = t.find(is_tag ? "%}" : "}}", pos + 2);
-        if (end == std::string::npos) {
+        size_t close = t.find(is_tag ? "%}" : "}}", pos + 2);
+        if (close == std::string::npos || close + 2 > end) {
           ++pos;  // an unclosed "{%" is plain text
           continue;
         }
-        flush(pos);
-        std::string_view inner(t.data() + pos + 2, end - pos - 2);
-        SourceLoc loc = in.loc_at(pos);
-        pos = copy_from = end + 2;
-        if (is_tag) {
-          pos = copy_from = handle_tag(parse_tag(inner), in, pos, loc, file, stack, frames, hidden());
-        } else if (!hidden()) {
-          expression(trim(inner), loc);
+        std::string_view inner(t.data() + pos + 2, close - pos - 2);
+        bool trim_left = !inner.empty() && inner.front() == '-';
+        size_t upto = pos;
+        if (trim_left) {
+          while (upto > copy_from && space(t[upto - 1])) --upto;
         }
+        flush(upto);
+        if (trim_left && upto == copy_from && showing()) out_.trim_trailing_whitespace();
+        SourceLoc loc = in.loc_at(pos);
+        size_t after = skip_trimmed(t, close + 2, end);
+        if (is_tag) {
+          Tag tag = parse_tag(inner);
+          Flow flow = Flow::Normal;
+          after = handle_tag(tag, in, after, end, loc, file, stack, frames, showing(), flow);
+          if (flow != Flow::Normal && showing()) return flow;
+        } else if (showing()) {
+          expression(trim(strip_dashes(inner)), loc);
+        }
+        pos = copy_from = after;
         continue;
       }
       ++pos;
     }
-    flush(t.size());
-    if (!frames.empty()) diags_.warn(in.loc_at(t.size()), "{% " + frames.back().kind + " %} is never closed");
+    flush(end);
+    if (!frames.empty()) {
+      const std::string& kind = frames.back().kind;
+      warn(in.loc_at(end), "{% " + kind + " %} is never closed: it runs to the end of the file (add {% end" + kind + " %})");
+    }
+    return Flow::Normal;
   }
 
   MappedText finish() { return out_.finish(); }
 
  private:
-  // Skips to just after the {% end<name> %} that closes a block opened before `pos`.
-  size_t skip_block(const MappedText& in, size_t pos, const std::string& name) {
-    const std::string& t = in.text;
-    int depth = 1;
-    while (pos < t.size()) {
-      size_t open = t.find("{%", pos);
-      if (open == std::string::npos) break;
-      size_t close = t.find("%}", open + 2);
-      if (close == std::string::npos) break;
-      Tag tag = parse_tag(std::string_view(t).substr(open + 2, close - open - 2));
-      if (tag.name == name) ++depth;
-      if (tag.name == "end" + name && --depth == 0) return close + 2;
-      pos = close + 2;
-    }
-    return t.size();
+  static std::string_view strip_dashes(std::string_view inner) {
+    if (!inner.empty() && inner.front() == '-') inner.remove_prefix(1);
+    if (!inner.empty() && inner.back() == '-') inner.remove_suffix(1);
+    return inner;
   }
 
-  size_t handle_tag(const Tag& tag, const MappedText& in, size_t pos, const SourceLoc& loc, const fs::path& file,
-                    std::vector<fs::path>& stack, std::vector<Frame>& frames, bool hidden) {
+  // After a tag ending at `after` ("%}" or "}}" just before it): with "-%}", skip whitespace.
+  static size_t skip_trimmed(const std::string& t, size_t after, size_t end) {
+    if (after >= 3 && t[after - 3] == '-') {
+      while (after < end && space(t[after])) ++after;
+    }
+    return after;
+  }
+
+  // Where a block's body ends before the tag at `tag_begin`: with "{%-", before the whitespace.
+  static size_t body_end_before(const std::string& t, size_t tag_begin, size_t floor) {
+    if (t.compare(tag_begin, 3, "{%-") == 0) {
+      while (tag_begin > floor && space(t[tag_begin - 1])) --tag_begin;
+    }
+    return tag_begin;
+  }
+
+  // The same diagnostic once, even when a loop meets it on every pass.
+  void warn(const SourceLoc& loc, const std::string& message) {
+    if (reported_.insert(format_diagnostic({Severity::Warning, loc, message})).second) diags_.warn(loc, message);
+  }
+  void error(const SourceLoc& loc, const std::string& message) {
+    if (reported_.insert(format_diagnostic({Severity::Error, loc, message})).second) diags_.error(loc, message);
+  }
+
+  // Finds the {% endNAME %} closing a block whose opening tag ends before `pos`, and (for loops)
+  // its own {% else %}. Nested blocks are skipped; {% raw %} and {% comment %} bodies are opaque.
+  static BlockEnd find_block(const MappedText& in, size_t pos, size_t end, const std::string& name) {
+    const std::string& t = in.text;
+    std::vector<std::string> open{name};
+    BlockEnd out;
+    while (pos < end) {
+      size_t tag_begin = t.find("{%", pos);
+      if (tag_begin == std::string::npos || tag_begin >= end) break;
+      size_t close = t.find("%}", tag_begin + 2);
+      if (close == std::string::npos || close + 2 > end) break;
+      Tag tag = parse_tag(std::string_view(t).substr(tag_begin + 2, close - tag_begin - 2));
+      pos = close + 2;
+      if (tag.name == "raw" || tag.name == "comment") {
+        BlockEnd inner = find_block(in, pos, end, tag.name);
+        pos = inner.end_end == std::string::npos ? end : inner.end_end;
+      } else if (is_block_opener(tag.name)) {
+        open.push_back(tag.name);
+      } else if (tag.name.starts_with("end") && tag.name.size() > 3) {
+        if (tag.name.substr(3) == open.back()) open.pop_back();
+        if (open.empty()) {
+          out.end_begin = tag_begin;
+          out.end_end = close + 2;
+          return out;
+        }
+      } else if (tag.name == "else" && open.size() == 1 && out.else_begin == std::string::npos) {
+        out.else_begin = tag_begin;
+        out.else_end = close + 2;
+      }
+    }
+    return out;
+  }
+
+  // Skips a block (when hidden or not evaluable): returns where to go on.
+  size_t skip_block(const MappedText& in, size_t pos, size_t end, const std::string& name) {
+    BlockEnd b = find_block(in, pos, end, name);
+    return b.end_end == std::string::npos ? end : skip_trimmed(in.text, b.end_end, end);
+  }
+
+  size_t handle_tag(const Tag& tag, const MappedText& in, size_t pos, size_t end, const SourceLoc& loc,
+                    const fs::path& file, std::vector<fs::path>& stack, std::vector<Frame>& frames, bool showing,
+                    Flow& flow) {
     const std::string& n = tag.name;
-    if (n == "comment") return skip_block(in, pos, "comment");
+    if (n == "comment") return skip_block(in, pos, end, "comment");
     if (n == "raw") {
-      size_t end = skip_block(in, pos, "raw");
-      size_t tag_start = in.text.rfind("{%", end >= 2 ? end - 2 : 0);
-      if (!hidden) out_.append_from(in, pos, tag_start == std::string::npos ? end : tag_start);
-      return end;
+      BlockEnd b = find_block(in, pos, end, "raw");
+      if (showing) out_.append_from(in, pos, b.end_begin == std::string::npos ? end : b.end_begin);
+      return b.end_end == std::string::npos ? end : skip_trimmed(in.text, b.end_end, end);
     }
     if (n == "if" || n == "unless" || n == "case") {
-      frames.push_back({n, false});
+      Frame frame{n, Frame::Hidden, {}, false};
+      if (showing) {
+        if (n == "case") {
+          liquid::Result subject = liquid::evaluate_output(tag.args, env_);
+          frame.subject = subject.value;
+          frame.state = Frame::Waiting;
+          if (!subject.ok()) {
+            warn(loc, "{% case " + tag.args + " %} cannot be evaluated: " + subject.error +
+                          "; its first {% when %} branch is kept and the others are dropped");
+            frame.state = Frame::Done;
+            frame.take_first_when = true;
+          }
+        } else {
+          frame.state = decide(n, tag.args, loc);
+        }
+      }
+      frames.push_back(std::move(frame));
       return pos;
     }
     if (n == "elsif" || n == "else" || n == "when") {
       if (frames.empty()) {
-        diags_.warn(loc, "{% " + n + " %} outside of {% if %}: dropped");
-      } else if (!frames.back().skipping) {
-        frames.back().skipping = true;
-        if (!hidden) {
-          diags_.warn(loc, "Liquid conditions are not evaluated: the first branch is kept and the {% " + n +
-                               " %} branch from here to {% end" + frames.back().kind + " %} is dropped");
+        if (showing) warn(loc, "{% " + n + " %} outside of {% if %}: dropped");
+        return pos;
+      }
+      Frame& f = frames.back();
+      if (f.take_first_when && n == "when") {
+        f.take_first_when = false;
+        f.state = Frame::Taking;
+      } else if (f.state == Frame::Taking) {
+        f.state = Frame::Done;
+      } else if (f.state == Frame::Waiting) {
+        if (n == "else") {
+          f.state = Frame::Taking;
+        } else if (n == "when") {
+          liquid::Result match = liquid::evaluate_when(tag.args, f.subject, env_);
+          if (!match.ok()) warn(loc, "{% when " + tag.args + " %} cannot be evaluated: " + match.error + "; not taken");
+          f.state = match.ok() && match.value.as_bool() ? Frame::Taking : Frame::Waiting;
+        } else {
+          f.state = decide("elsif", tag.args, loc);
         }
       }
       return pos;
@@ -190,92 +321,248 @@ class Preprocessor {
       if (!frames.empty()) frames.pop_back();
       return pos;
     }
-    if (hidden) {
-      if (n == "for" || n == "tablerow" || n == "capture") return skip_block(in, pos, n);
+    if (!showing) {
+      if (is_block_opener(n)) return skip_block(in, pos, end, n);
       return pos;
     }
-    if (n == "assign" || n == "increment" || n == "decrement") return pos;  // shows nothing
-    if (n == "capture") return skip_block(in, pos, "capture");               // shows nothing itself
-    if (n == "for" || n == "tablerow") {
-      diags_.warn(loc, "{% " + n + " %} loop dropped: data-driven lists (site.data) are not read; its content is "
-                       "missing from the CV");
-      return skip_block(in, pos, n);
-    }
-    if (n == "include_relative") {
-      include(tag.args, loc, file, stack);
+    if (n == "break" || n == "continue") {
+      if (loop_depth_ == 0) {
+        warn(loc, "{% " + n + " %} outside of a {% for %} loop: ignored");
+      } else {
+        flow = n == "break" ? Flow::Break : Flow::Continue;
+      }
       return pos;
     }
-    if (n == "include") {
-      diags_.warn(loc, "{% include " + tag.args + " %} (a theme include) is not expanded: dropped");
+    if (n == "assign") {
+      liquid::Assignment a = liquid::parse_assign(tag.args, env_);
+      if (!a.error.empty()) {
+        warn(loc, "{% assign " + tag.args + " %}: " + a.error + ": ignored");
+      } else if (a.value.ok()) {
+        env_.assign(a.name, a.value.value);
+      } else {
+        env_.assign_unknown(a.name, a.value.error);  // said where the name is used
+      }
       return pos;
     }
-    diags_.warn(loc, "unknown Liquid tag {% " + n + " %} dropped");
+    if (n == "capture") return capture(tag, in, pos, end, loc, file, stack);
+    if (n == "increment" || n == "decrement" || n == "cycle") {
+      warn(loc, "{% " + n + " %} is not evaluated: dropped");
+      return pos;
+    }
+    if (n == "for") return for_loop(tag, in, pos, end, loc, file, stack);
+    if (n == "tablerow") {
+      warn(loc, "{% tablerow %} is not evaluated: its content is missing from the CV");
+      return skip_block(in, pos, end, n);
+    }
+    if (n == "include_relative" || n == "include") {
+      include(n, tag.args, loc, file, stack);
+      return pos;
+    }
+    warn(loc, "unknown Liquid tag {% " + n + " %} dropped: whatever it would show is missing from the CV");
     return pos;
   }
 
-  void expression(const std::string& expr, const SourceLoc& loc) {
-    std::string base = expr;
-    std::string rest;
-    if (size_t bar = expr.find('|'); bar != std::string::npos) {
-      base = trim(std::string_view(expr).substr(0, bar));
-      rest = trim(std::string_view(expr).substr(bar + 1));
+  // An if/unless/elsif condition's branch state; one that cannot be evaluated is taken.
+  Frame::State decide(const std::string& kind, const std::string& condition, const SourceLoc& loc) {
+    liquid::Result r = liquid::evaluate_condition(condition, env_);
+    if (!r.ok()) {
+      warn(loc, "{% " + kind + " " + condition + " %} cannot be evaluated: " + r.error +
+                    "; this branch is kept and the later {% elsif %}/{% else %} branches are dropped");
+      return Frame::Taking;
     }
-    // relative_url / absolute_url only prefix the base URL, which a CV does not need.
-    bool filters_ok = rest.empty() || rest == "relative_url" || rest == "absolute_url";
-    if (filters_ok && options_.variable) {
-      if (std::optional<std::string> value = options_.variable(base)) {
-        out_.append(*value, loc);
-        return;
-      }
-    }
-    diags_.warn(loc, "Liquid expression {{ " + expr + " }} cannot be evaluated: dropped");
+    bool yes = r.value.as_bool();
+    if (kind == "unless") yes = !yes;
+    return yes ? Frame::Taking : Frame::Waiting;
   }
 
-  void include(const std::string& args, const SourceLoc& loc, const fs::path& file, std::vector<fs::path>& stack) {
-    std::string rel = args.substr(0, args.find_first_of(" \t"));
+  size_t capture(const Tag& tag, const MappedText& in, size_t pos, size_t end, const SourceLoc& loc,
+                 const fs::path& file, std::vector<fs::path>& stack) {
+    BlockEnd b = find_block(in, pos, end, "capture");
+    if (b.end_end == std::string::npos) {
+      warn(loc, "{% capture %} is never closed: the rest of the file is dropped");
+      return end;
+    }
+    std::string name = trim(tag.args);
+    MappedTextBuilder saved = std::move(out_);
+    out_ = MappedTextBuilder();
+    run(in, pos, body_end_before(in.text, b.end_begin, pos), file, stack);
+    std::string text = out_.finish().text;
+    out_ = std::move(saved);
+    if (!name.empty()) env_.assign(name, liquid::Value::string(std::move(text)));
+    return skip_trimmed(in.text, b.end_end, end);
+  }
+
+  size_t for_loop(const Tag& tag, const MappedText& in, size_t pos, size_t end, const SourceLoc& loc,
+                  const fs::path& file, std::vector<fs::path>& stack) {
+    BlockEnd b = find_block(in, pos, end, "for");
+    size_t after = b.end_end == std::string::npos ? end : skip_trimmed(in.text, b.end_end, end);
+    if (b.end_end == std::string::npos) {
+      warn(loc, "{% for %} is never closed (no {% endfor %}): the rest of the file is dropped");
+      return end;
+    }
+    liquid::ForLoop loop = liquid::parse_for(tag.args, env_);
+    if (!loop.error.empty()) {
+      warn(loc, "{% for " + tag.args + " %} loop dropped: " + loop.error + "; its content is missing from the CV");
+      return after;
+    }
+    if (!loop.collection.ok()) {
+      warn(loc, "{% for " + tag.args + " %} loop dropped: " + loop.collection.error +
+                    "; its content is missing from the CV");
+      return after;
+    }
+    for (const std::string& option : loop.ignored) {
+      std::string hint = option == "reverse" ? " (Liquid's option is 'reversed')" : "";
+      warn(loc, "{% for %} option '" + option + "' is not one Liquid knows: ignored" + hint);
+    }
+    if (loop_depth_ >= kMaxLoopNesting) {
+      warn(loc, "{% for %} loops nested deeper than " + std::to_string(kMaxLoopNesting) + " levels: dropped");
+      return after;
+    }
+    const liquid::Value& collection = loop.collection.value;
+    if (collection.is_nil() && loop.collection_text.starts_with("site.data.")) {
+      // Likely a misspelt key: Jekyll would print nothing here without a word.
+      warn(loc, "{% for %} over " + loop.collection_text + ", which has no value (no such key in the data): the "
+                "loop produces nothing");
+    } else if (collection.type() != liquid::Value::Type::Array && collection.type() != liquid::Value::Type::Map &&
+               !collection.is_nil()) {
+      std::string from = collection.loc().line > 0 ? " (" + format_loc(collection.loc()) + ")" : "";
+      warn(loc, "{% for %} over " + loop.collection_text + ", which is " + collection.describe() + from +
+                    ", not a list: the loop runs once with it");
+    }
+    liquid::Array items = collection.iteration_items();
+    size_t offset = static_cast<size_t>(std::min<int64_t>(loop.offset, static_cast<int64_t>(items.size())));
+    items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(offset));
+    if (loop.limit >= 0 && static_cast<size_t>(loop.limit) < items.size()) items.resize(static_cast<size_t>(loop.limit));
+    if (loop.reversed) std::reverse(items.begin(), items.end());
+
+    size_t body_end = body_end_before(in.text, b.else_begin == std::string::npos ? b.end_begin : b.else_begin, pos);
+    if (items.empty()) {
+      if (b.else_begin != std::string::npos) {
+        size_t else_start = skip_trimmed(in.text, b.else_end, end);
+        run(in, else_start, body_end_before(in.text, b.end_begin, else_start), file, stack);
+      }
+      return after;
+    }
+    ++loop_depth_;
+    const auto length = static_cast<int64_t>(items.size());
+    for (int64_t i = 0; i < length; ++i) {
+      if (++iterations_ > kMaxLoopIterations || out_.size() > kMaxFileBytes) {
+        warn(loc, "Liquid loops ran more than " + std::to_string(kMaxLoopIterations) +
+                      " times or produced too much text: the rest is dropped");
+        break;
+      }
+      env_.push();
+      env_.set_local(loop.variable, items[static_cast<size_t>(i)]);
+      liquid::Map forloop = {
+          {"index", liquid::Value::integer(i + 1)},        {"index0", liquid::Value::integer(i)},
+          {"rindex", liquid::Value::integer(length - i)}, {"rindex0", liquid::Value::integer(length - i - 1)},
+          {"first", liquid::Value::boolean(i == 0)},       {"last", liquid::Value::boolean(i == length - 1)},
+          {"length", liquid::Value::integer(length)}};
+      env_.set_local("forloop", liquid::Value::map(std::move(forloop)));
+      Flow flow = run(in, pos, body_end, file, stack);
+      env_.pop();
+      if (flow == Flow::Break) break;
+    }
+    --loop_depth_;
+    return after;
+  }
+
+  void expression(const std::string& expr, const SourceLoc& loc) {
+    liquid::Result r = liquid::evaluate_output(expr, env_);
+    std::vector<std::string> missing = env_.take_missing_site_keys();
+    if (!r.ok()) {
+      warn(loc, "Liquid expression {{ " + expr + " }} cannot be evaluated: " + r.error + ": dropped");
+      return;
+    }
+    std::string text = r.value.to_output();
+    if (text.empty() && !missing.empty()) {
+      warn(loc, "Liquid expression {{ " + expr + " }} cannot be evaluated: " + missing.front() +
+                    " is not set in _config.yml (a theme or plugin may set it): dropped");
+      return;
+    }
+    out_.append_fixed(text, loc);
+  }
+
+  void include(const std::string& kind, const std::string& args, const SourceLoc& loc, const fs::path& file,
+               std::vector<fs::path>& stack) {
+    const std::string shown = "{% " + kind + " " + args + " %}";
+    if (args.find("{{") != std::string::npos) {
+      warn(loc, shown + ": a file name computed by Liquid is not expanded: dropped");
+      return;
+    }
+    liquid::IncludeArgs parsed = liquid::parse_include(args, env_);
+    const std::string& rel = parsed.file;
     if (rel.empty()) {
-      diags_.error(loc, "{% include_relative %} without a file name");
+      error(loc, "{% " + kind + " %} without a file name");
       return;
     }
-    if (rel.find("{{") != std::string::npos) {
-      diags_.warn(loc, "include_relative with a Liquid expression in the path is not expanded: dropped");
-      return;
-    }
+    bool relative = kind == "include_relative";
+    fs::path base = relative ? file.parent_path() : options_.site_root / "_includes";
     std::error_code ec;
-    fs::path target = fs::weakly_canonical(file.parent_path() / rel, ec);
+    fs::path target = fs::weakly_canonical(base / rel, ec);
     std::string root = options_.site_root.string();
     std::string target_str = target.string();
     bool inside = !ec && target_str.size() > root.size() && target_str.compare(0, root.size(), root) == 0 &&
                   (root.back() == '/' || target_str[root.size()] == '/');
     if (!inside) {
-      diags_.error(loc, "include_relative '" + rel + "' points outside the site directory: not read");
+      error(loc, kind + " '" + rel + "' points outside the site directory: not read");
       return;
+    }
+    if (!fs::is_regular_file(target, ec)) {
+      if (!relative && rel == "base_path") return;  // the theme's one-liner; base_path is predefined
+      if (relative) {
+        warn(loc, "missing include '" + rel + "' (looked for " + display_path(options_, target) +
+                      "): its content is missing from the CV");
+      } else {
+        warn(loc, shown + " is not expanded: " + display_path(options_, target) +
+                      " does not exist (a theme's include, which cvgen does not have): dropped");
+      }
+      return;
+    }
+    if (!parsed.error.empty()) {
+      warn(loc, shown + ": " + parsed.error + ": the parameters are ignored");
+      parsed.params.clear();
     }
     if (std::find(stack.begin(), stack.end(), target) != stack.end()) {
       std::string chain;
       for (const fs::path& p : stack) chain += display_path(options_, p) + " -> ";
-      diags_.error(loc, "include cycle: " + chain + display_path(options_, target) + ": not included again");
+      error(loc, "include cycle: " + chain + display_path(options_, target) + ": not included again");
       return;
     }
     if (static_cast<int>(stack.size()) > options_.max_include_depth) {
-      diags_.error(loc, "includes nested deeper than " + std::to_string(options_.max_include_depth) +
-                            " levels: '" + rel + "' not read");
+      error(loc, "includes nested deeper than " + std::to_string(options_.max_include_depth) + " levels: '" + rel +
+                     "' not read");
       return;
     }
-    if (!fs::is_regular_file(target, ec)) {
-      diags_.warn(loc, "missing include '" + rel + "' (looked for " + display_path(options_, target) + ")");
-      return;
+    // Read once: a loop may include the same file for every item.
+    auto cached = include_cache_.find(target);
+    if (cached == include_cache_.end()) {
+      cached = include_cache_.emplace(target, read_site_file(target, options_, diags_)).first;
     }
-    std::optional<MappedText> text = read_site_file(target, options_, diags_);
+    const std::optional<MappedText>& text = cached->second;
     if (!text) return;
+    liquid::Map params;
+    for (auto& [key, value] : parsed.params) {
+      if (!value.ok()) warn(loc, shown + ": parameter '" + key + "' cannot be evaluated: " + value.error);
+      params.emplace_back(key, value.value);
+    }
+    env_.push();
+    if (!parsed.params.empty() || !relative) env_.set_local("include", liquid::Value::map(std::move(params)));
     stack.push_back(target);
-    run(*text, target, stack);
+    run(*text, 0, text->text.size(), target, stack);
     stack.pop_back();
+    env_.pop();
   }
 
   const PreprocessOptions& options_;
   Diagnostics& diags_;
+  liquid::DataStore data_;
+  liquid::PageEnvironment env_;
   MappedTextBuilder out_;
+  std::set<std::string> reported_;
+  std::map<fs::path, std::optional<MappedText>> include_cache_;
+  int loop_depth_ = 0;
+  int64_t iterations_ = 0;
 };
 
 }  // namespace
@@ -314,7 +601,7 @@ MappedText preprocess(const MappedText& text, const fs::path& file, const Prepro
   Preprocessor pre(options, diags);
   std::error_code ec;
   std::vector<fs::path> stack{fs::weakly_canonical(file, ec)};
-  pre.run(text, file, stack);
+  pre.run(text, 0, text.text.size(), file, stack);
   return pre.finish();
 }
 

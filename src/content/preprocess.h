@@ -1,15 +1,17 @@
 // content: what Jekyll would do to a page before kramdown sees it, as far as a CV needs:
-// {% include_relative %} resolved (nested, confined to the site, depth-limited, cycles caught),
-// Liquid that cannot be evaluated dropped (with a warning where that may hide content), and
-// hidden content removed: HTML comments of every form, [//]: # (...) lines, <script>, <style>.
+// {% include_relative %} and {% include %} (from _includes/) resolved (nested, confined to the
+// site, depth-limited, cycles caught); the common Liquid subset evaluated (for loops over
+// site.data, if/unless/elsif/else/case, assign, capture, {{ expressions | filters }}), and what
+// cannot be evaluated dropped with a warning; hidden content removed: HTML comments of every
+// form, [//]: # (...) lines, <script>, <style>. Text a loop produces maps to the template lines.
 #pragma once
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "content/liquid_value.h"
 #include "content/mapped_text.h"
 
 namespace cvgen::content {
@@ -18,8 +20,8 @@ struct PreprocessOptions {
   std::filesystem::path site_root;  // absolute, canonical
   std::string display_root;         // prefix shown in diagnostics ("" for the current directory)
   int max_include_depth = 16;
-  // Value of a Liquid expression such as "site.baseurl" or "site.author.name", if known.
-  std::function<std::optional<std::string>(const std::string&)> variable;
+  liquid::Value site;  // _config.yml as Liquid's `site` (site.data is read from _data/ on demand)
+  liquid::Value page;  // the page's front matter as Liquid's `page`
 };
 
 // The path of a site file as the user should see it.

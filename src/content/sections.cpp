@@ -196,7 +196,7 @@ void report_duplicate_sections(const Document& doc, Diagnostics& diags) {
       message += "neither is printed; the last one (line " + std::to_string(printed.loc.line) +
                  ") is printed in place of the first (line " + std::to_string(first.loc.line) + ")";
     }
-    diags.warn(later.loc, message);
+    diags.warn(later.loc, message + "; merge the two sections or rename one to keep both");
   }
 }
 

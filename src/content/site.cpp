@@ -11,6 +11,7 @@
 #include "content/dom.h"
 #include "content/encoding.h"
 #include "content/keywords.h"
+#include "content/liquid_yaml.h"
 #include "content/markdown.h"
 #include "content/preprocess.h"
 #include "content/sections.h"
@@ -44,24 +45,15 @@ size_t front_matter_end(const std::string& text, std::string& yaml) {
   return 0;
 }
 
-struct FrontMatter {
-  std::string permalink;
-  std::string title;
-};
-
-FrontMatter parse_front_matter(const std::string& yaml, const MappedText& text, Diagnostics& diags) {
-  FrontMatter fm;
+// The front matter as Liquid's `page`; it starts on line 2 of the page.
+liquid::Value parse_front_matter(const std::string& yaml, const MappedText& text, Diagnostics& diags) {
   try {
     YAML::Node node = YAML::Load(yaml);
-    if (node.IsMap()) {
-      if (node["permalink"] && node["permalink"].IsScalar()) fm.permalink = node["permalink"].Scalar();
-      if (node["title"] && node["title"].IsScalar()) fm.title = node["title"].Scalar();
-    }
+    if (node.IsMap()) return liquid::from_yaml(node, text, 1);
   } catch (const YAML::Exception& e) {
-    // The front matter starts on line 2 of the page.
     diags.error(text.loc(e.mark.line + 2, e.mark.column + 1), "malformed YAML front matter: " + e.msg);
   }
-  return fm;
+  return liquid::Value::map({});
 }
 
 // The page whose front matter says permalink: / (in _pages/ or at the root).
@@ -103,7 +95,8 @@ std::optional<fs::path> find_home_page(const fs::path& root) {
 
 // Everything after reading: front matter, preprocessing, markdown, HTML, sections.
 Document import_text(const MappedText& page, const fs::path& page_file, const SiteConfig& config,
-                     const PreprocessOptions& pre, Diagnostics& diags) {
+                     const PreprocessOptions& site_options, Diagnostics& diags) {
+  PreprocessOptions pre = site_options;
   Document doc;
   doc.profile = config.profile;
   doc.site_title = config.title;
@@ -112,7 +105,7 @@ Document import_text(const MappedText& page, const fs::path& page_file, const Si
 
   std::string yaml;
   size_t body_start = front_matter_end(page.text, yaml);
-  if (body_start > 0) parse_front_matter(yaml, page, diags);
+  if (body_start > 0) pre.page = parse_front_matter(yaml, page, diags);
   MappedTextBuilder body;
   body.append_from(page, body_start, page.text.size());
   MappedText preprocessed = preprocess(body.finish(), page_file, pre, diags);
@@ -135,18 +128,21 @@ PreprocessOptions preprocess_options(const fs::path& root, const std::string& di
   std::error_code ec;
   pre.site_root = fs::weakly_canonical(fs::absolute(root, ec), ec);
   pre.display_root = display_root;
-  if (config) {
-    auto vars = config->variables;
-    vars.emplace("site.baseurl", "");
-    vars.emplace("site.url", "");
-    vars.emplace("base_path", "");
-    pre.variable = [vars](const std::string& name) -> std::optional<std::string> {
-      auto it = vars.find(name);
-      if (it == vars.end()) return std::nullopt;
-      return it->second;
-    };
-  }
+  pre.site = config ? config->site : liquid::Value::map({});
   return pre;
+}
+
+// How the user would type the site's folder from the current directory: relative when it is
+// inside it ("" for the current directory itself), else absolute.
+std::string shown_root(const fs::path& dir, const std::string& current_dir) {
+  std::error_code ec;
+  fs::path site = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+  if (current_dir.empty()) return site.string();
+  fs::path cwd = fs::weakly_canonical(fs::absolute(current_dir, ec), ec);
+  fs::path rel = site.lexically_relative(cwd);
+  if (rel.empty() || rel.native().starts_with("..")) return site.string();
+  if (rel == ".") return "";
+  return rel.string();
 }
 
 }  // namespace
@@ -159,11 +155,11 @@ std::optional<SiteLocation> locate_site(const std::string& site_option, const st
       diags.error({site_option, 0, 0}, "site directory not found (from --site)");
       return std::nullopt;
     }
-    return SiteLocation{site_option, site_option, "--site"};
+    return SiteLocation{site_option, shown_root(site_option, current_dir), "--site"};
   }
   if (!current_dir.empty() && is_site(current_dir)) return SiteLocation{current_dir, "", "current directory"};
   fs::path bundled = fs::path(data_dir) / "content";
-  if (is_site(bundled)) return SiteLocation{bundled.string(), bundled.string(), "bundled content"};
+  if (is_site(bundled)) return SiteLocation{bundled.string(), shown_root(bundled, current_dir), "bundled content"};
   diags.error({}, "no site found: the current directory has no _config.yml or _pages/, and the bundled content (" +
                       bundled.string() + ") is missing; use --site DIR");
   return std::nullopt;
@@ -194,7 +190,7 @@ Document import_site(const SiteLocation& site, Diagnostics& diags) {
     return doc;
   }
   Document doc = import_text(*page, *home, config, pre, diags);
-  if (doc.sections.empty()) diags.warn({display_path(pre, *home), 0, 0}, "the home page has no content");
+  if (doc.sections.empty()) diags.warn({display_path(pre, *home), 0, 0}, "the home page has no content: the CV has only its header");
   return doc;
 }
 

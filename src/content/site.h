@@ -11,7 +11,9 @@ namespace cvgen::content {
 
 struct SiteLocation {
   std::string dir;           // the site root as given (absolute or relative to the current dir)
-  std::string display_root;  // prefix for paths in diagnostics ("" when the site is the current dir)
+  // Prefix for paths in diagnostics, as the user would type it from the current directory:
+  // relative when the site is inside it ("" for the current directory itself), else absolute.
+  std::string display_root;
   std::string reason;        // "--site", "current directory", "bundled content"
 };
 

@@ -53,9 +53,42 @@ TEST(CliContent, CheckOnBundledContentWarnsAboutTheDuplicateAndExitsZero) {
   EXPECT_NE(r.err.find("content/_pages/about.md:122:1: warning: duplicate section \"Internships\""),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find("the later section (line 122) is printed in place of the first (line 95)"), std::string::npos);
+  EXPECT_NE(r.err.find("the later section (line 122) is printed in place of the first (line 95); merge the two "
+                       "sections or rename one to keep both"),
+            std::string::npos);
   EXPECT_EQ(count(r.err, "repaired mojibake"), 0u);
   EXPECT_TRUE(r.out.empty());
+}
+
+// Paths are shown as the user would type them from where cvgen runs: relative inside the current
+// directory, absolute outside it.
+TEST(CliContent, DiagnosticPathsAreRelativeToTheCurrentDirectory) {
+  const std::string bundled = std::string(CVGEN_SOURCE_DIR) + "/content";  // the default data dir;
+  const std::string warning = "_pages/about.md:122:1: warning: duplicate section \"Internships\"";
+  CliRun from_root = run_cvgen("check", CVGEN_SOURCE_DIR);
+  EXPECT_NE(from_root.err.find("\ncontent/" + warning), std::string::npos) << from_root.err;
+  CliRun inside = run_cvgen("check", bundled);
+  EXPECT_NE(inside.err.find("\n" + warning), std::string::npos) << inside.err;
+  CliRun from_sub = run_cvgen("check --site ..", bundled + "/_pages");
+  std::string absolute = std::filesystem::weakly_canonical(bundled).string() + "/" + warning;
+  EXPECT_NE(from_sub.err.find(absolute), std::string::npos) << from_sub.err;
+  // Columns point at the construct: the <img of a missing image.
+  EXPECT_NE(inside.err.find("_pages/about.md:34:47: warning: image file not found: 'images/500x300.png'"),
+            std::string::npos)
+      << inside.err;
+}
+
+// A site built from _data/ with Liquid: check is clean, model has the data-driven entries.
+TEST(CliContent, DataDrivenSite) {
+  const std::string site = std::string(CVGEN_SOURCE_DIR) + "/tests/content/fixtures/data_site";
+  CliRun check = run_cvgen("check", site);
+  EXPECT_EQ(check.status, 0);
+  EXPECT_EQ(check.err, "cvgen check: 0 errors, 0 warnings (3 sections)\n");
+  CliRun model = run_cvgen("model -q --site '" + site + "'");
+  EXPECT_EQ(model.status, 0) << model.err;
+  EXPECT_EQ(count(model.out, "\"type\": \"publication\""), 3u);
+  EXPECT_NE(model.out.find("\"venue\": \"EcoVision 2024\""), std::string::npos);
+  EXPECT_NE(model.out.find("\"text\": \"Northbay Ecology Seminar ⭐\""), std::string::npos);
 }
 
 TEST(CliContent, StrictTurnsWarningsIntoErrors) {

@@ -89,22 +89,44 @@ TEST(Includes, MissingCycleOutsideAndDepth) {
 TEST(Liquid, CommentsConditionsAssignsAndExpressions) {
   auto r = testing::import_markdown(
       "# A\n"
-      "{% assign url = \"x\" %}{% comment %}secret note{% endcomment %}\n"
-      "{% if site.flag %}Shown branch.{% else %}Hidden branch.{% endif %}\n"
+      "{% assign url = \"x y\" %}{% comment %}secret note{% endcomment %}\n"
+      "{% if site.flag %}Flag branch.{% else %}No-flag branch.{% endif %}\n"
       "\n"
-      "Name: {{ site.author.name }}, base [{{ site.baseurl }}], gone {{ url | url_encode }}.\n"
+      "Name: {{ site.author.name }}, base [{{ site.baseurl }}], encoded {{ url | url_encode }}.\n"
       "\n"
       "{% for p in site.data.publications %}\n- {{ p.title }}\n{% endfor %}\n"
       "{% seo %}\n"
       "{% raw %}{{ kept }}{% endraw %}\n");
   std::string text = all_text(r.doc);
-  EXPECT_EQ(text, "#A\nShown branch.\nName: Jane Roe, base [], gone .\n{{ kept }}\n") << all_messages(r.diags);
-  EXPECT_TRUE(has_message(r.diags, "{% else %} branch"));
-  EXPECT_TRUE(has_message(r.diags, "{{ url | url_encode }} cannot be evaluated"));
-  EXPECT_TRUE(has_message(r.diags, "{% for %} loop dropped"));
+  // site.flag is not in the config: false, as in Jekyll.
+  EXPECT_EQ(text, "#A\nNo-flag branch.\nName: Jane Roe, base [], encoded x+y.\n{{ kept }}\n") << all_messages(r.diags);
+  EXPECT_TRUE(has_message(r.diags, "{% for p in site.data.publications %} loop dropped: site.data.publications: "
+                                   "there is no _data/publications.yml"));
   EXPECT_TRUE(has_message(r.diags, "unknown Liquid tag {% seo %}"));
   EXPECT_FALSE(has_message(r.diags, "assign"));
   EXPECT_FALSE(has_message(r.diags, "secret"));
+  EXPECT_EQ(r.diags.items().size(), 2u) << all_messages(r.diags);
+}
+
+TEST(Liquid, WhatCannotBeEvaluatedIsDroppedWithAWarning) {
+  auto r = testing::import_markdown(
+      "# A\n"
+      "{% if jekyll.environment == 'production' %}Kept.{% else %}Dropped.{% endif %}\n"
+      "\n"
+      "Unset {{ site.nope }}; filter {{ page.title | frobnicate }}; theme {{ content }}.\n");
+  EXPECT_EQ(all_text(r.doc), "#A\nKept.\nUnset ; filter ; theme .\n") << all_messages(r.diags);
+  EXPECT_TRUE(has_message(r.diags, "{% if jekyll.environment == 'production' %} cannot be evaluated: 'jekyll' is set "
+                                   "by Jekyll or the theme when the site is built; cvgen does not run Jekyll; this "
+                                   "branch is kept and the later {% elsif %}/{% else %} branches are dropped"))
+      << all_messages(r.diags);
+  EXPECT_TRUE(has_message(r.diags, "{{ site.nope }} cannot be evaluated: site.nope is not set in _config.yml"));
+  EXPECT_TRUE(has_message(r.diags, "the filter 'frobnicate' is not one cvgen knows"));
+  EXPECT_TRUE(has_message(r.diags, "{{ content }} cannot be evaluated: 'content' is set by Jekyll"));
+  // Each warning points at its tag: line 2 col 1, line 4 at the '{{'.
+  std::vector<std::string> where;
+  for (const Diagnostic& d : r.diags.items()) where.push_back(format_diagnostic(d).substr(0, format_diagnostic(d).find(": ")));
+  EXPECT_EQ(where, (std::vector<std::string>{"_pages/about.md:2:1", "_pages/about.md:4:7", "_pages/about.md:4:31",
+                                             "_pages/about.md:4:68"}));
 }
 
 TEST(Hidden, CommentsScriptsStyles) {

@@ -1,0 +1,102 @@
+#include "content/liquid_yaml.h"
+
+#include <charconv>
+
+namespace cvgen::content::liquid {
+namespace {
+
+constexpr int kMaxDepth = 64;  // anchors can make a graph; yaml-cpp expands aliases as shared nodes
+
+bool one_of(const std::string& s, std::initializer_list<const char*> options) {
+  for (const char* o : options) {
+    if (s == o) return true;
+  }
+  return false;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// A plain scalar typed as YAML 1.1 does.
+Value plain_scalar(const std::string& s, const SourceLoc& loc) {
+  if (one_of(s, {"", "~", "null", "Null", "NULL"})) return Value();
+  if (one_of(s, {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})) return Value::boolean(true, loc);
+  if (one_of(s, {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})) return Value::boolean(false, loc);
+  std::string_view digits = s;
+  if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
+  // "007" stays text in practice (YAML 1.1 would read octal; nobody means that in a CV).
+  if (all_digits(digits) && (digits.size() == 1 || digits.front() != '0') && digits.size() < 19) {
+    int64_t n = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    return Value::integer(s.front() == '-' ? -n : n, loc);
+  }
+  size_t dot = digits.find('.');
+  if (dot != std::string_view::npos && dot + 1 < digits.size()) {
+    std::string_view whole = digits.substr(0, dot);
+    std::string_view frac = digits.substr(dot + 1);
+    std::string_view exponent;
+    if (size_t e = frac.find_first_of("eE"); e != std::string_view::npos) {
+      exponent = frac.substr(e + 1);
+      frac = frac.substr(0, e);
+      if (!exponent.empty() && (exponent.front() == '-' || exponent.front() == '+')) exponent.remove_prefix(1);
+      if (!all_digits(exponent)) return Value::string(s, loc);
+    }
+    if ((whole.empty() || all_digits(whole)) && all_digits(frac)) {
+      double d = 0;
+      std::string_view text = s;
+      if (text.front() == '+') text.remove_prefix(1);
+      std::from_chars(text.data(), text.data() + text.size(), d);
+      return Value::number(d, loc);
+    }
+  }
+  return Value::string(s, loc);
+}
+
+Value convert(const YAML::Node& node, const MappedText& source, int line_offset, int depth) {
+  if (!node.IsDefined() || node.IsNull()) return Value();
+  YAML::Mark mark = node.Mark();
+  SourceLoc loc = mark.is_null() ? SourceLoc{} : source.loc(mark.line + 1 + line_offset, mark.column + 1);
+  if (depth > kMaxDepth) return Value();
+  if (node.IsScalar()) {
+    const std::string& tag = node.Tag();
+    if (tag == "?") return plain_scalar(node.Scalar(), loc);
+    return Value::string(node.Scalar(), loc);  // quoted, block scalar, or explicitly tagged
+  }
+  if (node.IsSequence()) {
+    Array items;
+    items.reserve(node.size());
+    for (const YAML::Node& item : node) items.push_back(convert(item, source, line_offset, depth + 1));
+    return Value::array(std::move(items), loc);
+  }
+  Map entries;
+  Map merged;
+  for (const auto& kv : node) {
+    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+    if (key == "<<" && kv.second.IsMap()) {
+      // YAML merge key: yaml-cpp leaves it to us; explicit keys win.
+      Value m = convert(kv.second, source, line_offset, depth + 1);
+      merged.insert(merged.end(), m.entries().begin(), m.entries().end());
+      continue;
+    }
+    entries.emplace_back(std::move(key), convert(kv.second, source, line_offset, depth + 1));
+  }
+  for (auto& [k, v] : merged) {
+    bool present = false;
+    for (const auto& e : entries) present |= e.first == k;
+    if (!present) entries.emplace_back(k, v);
+  }
+  return Value::map(std::move(entries), loc);
+}
+
+}  // namespace
+
+Value from_yaml(const YAML::Node& node, const MappedText& source, int line_offset) {
+  return convert(node, source, line_offset, 0);
+}
+
+}  // namespace cvgen::content::liquid
