@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <string>
 
 #include "app/load_site.h"
 #include "app/options.h"
 #include "app/report.h"
 #include "fonts/font_system.h"
+#include "fonts/resolution_cache.h"
 #include "layout/cv_layout.h"
 #include "pdf/writer.h"
 #include "text/paragraph.h"
@@ -49,16 +51,26 @@ int run_build(const Options& options) {
   Diagnostics diags;
   namespace fs = std::filesystem;
 
-  std::optional<theme::Theme> theme =
-      theme::load_theme(options.layout, (fs::path(options.data_dir) / "layouts").string(), diags);
-  std::optional<content::Document> doc = load_site(options, diags);
-  if (!theme || !doc || diags.has_errors()) return fail(diags, options);
-
+  // The theme and the fonts load on a second thread while the site loads here: the three share
+  // nothing, and each takes a millisecond or more. Diagnostics keep the serial order.
   fonts::FontSystemOptions font_options;
   font_options.fonts_yaml = (fs::path(options.data_dir) / "fonts" / "fonts.yaml").string();
   font_options.extra_dirs = options.font_dirs;
   font_options.extra_dirs.push_back((fs::path(options.data_dir) / "fonts").string());
-  std::unique_ptr<fonts::FontSystem> font_system = fonts::FontSystem::create(font_options, diags);
+  font_options.cache_file = fonts::ResolutionCache::default_path();
+  Diagnostics theme_diags, font_diags;
+  std::optional<theme::Theme> theme;
+  std::future<std::unique_ptr<fonts::FontSystem>> fonts_ready = std::async(std::launch::async, [&] {
+    theme = theme::load_theme(options.layout, (fs::path(options.data_dir) / "layouts").string(), theme_diags);
+    return fonts::FontSystem::create(font_options, font_diags);
+  });
+  Diagnostics site_diags;
+  std::optional<content::Document> doc = load_site(options, site_diags);
+  std::unique_ptr<fonts::FontSystem> font_system = fonts_ready.get();
+  for (const Diagnostics* part : {&theme_diags, &site_diags})
+    for (const Diagnostic& d : part->items()) diags.add(d);
+  if (!theme || !doc || diags.has_errors()) return fail(diags, options);
+  for (const Diagnostic& d : font_diags.items()) diags.add(d);
   if (!font_system) return fail(diags, options);
 
   text::TextEngine engine(*font_system);

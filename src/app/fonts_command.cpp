@@ -13,6 +13,7 @@
 #include "app/report.h"
 #include "content/model.h"
 #include "fonts/font_system.h"
+#include "fonts/resolution_cache.h"
 #include "text/paragraph.h"
 
 namespace cvgen::app {
@@ -116,7 +117,8 @@ void print_resolution(const fonts::FontSystem& fonts) {
     if (wants_italic && !info.italic) notes += ", slanted";
     if (face.is_color) notes += ", colour";
     std::printf("%-*s  %-*s  %s (face %d, %s%s)\n", static_cast<int>(role_width), r.role.c_str(),
-                static_cast<int>(family_width), r.family.c_str(), face.file->path().c_str(), face.face_index,
+                static_cast<int>(family_width), r.family.c_str(),
+                face.file ? face.file->path().c_str() : "(file no longer readable)", face.face_index,
                 face.postscript_name.c_str(), notes.c_str());
   }
 }
@@ -130,6 +132,7 @@ int run_fonts(const Options& options) {
   font_options.fonts_yaml = (fs::path(options.data_dir) / "fonts" / "fonts.yaml").string();
   font_options.extra_dirs = options.font_dirs;
   font_options.extra_dirs.push_back((fs::path(options.data_dir) / "fonts").string());
+  font_options.cache_file = fonts::ResolutionCache::default_path();
   std::unique_ptr<fonts::FontSystem> font_system = fonts::FontSystem::create(font_options, diags);
   if (!font_system) {
     print_diagnostics(diags, options.strict);

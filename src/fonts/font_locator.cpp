@@ -15,6 +15,7 @@
 namespace cvgen::fonts {
 
 struct FontLocator::Configs {
+  bool loaded = false;
   FcConfig* user = nullptr;    // only the extra folders (nullptr when there are none)
   FcConfig* system = nullptr;  // the system's configuration and fonts
 };
@@ -80,14 +81,15 @@ std::optional<Scored> best_face(FcConfig* config, const std::string& family, boo
   return Scored{std::move(*best), std::get<0>(best_key)};
 }
 
-// Font files under a folder (recursively), sorted so that the result does not depend on the
-// order the file system lists them in.
-std::vector<std::string> font_files(const std::string& dir) {
+// Font files (and, when `dirs` is given, the folders) under a folder, recursively; sorted so that
+// the result does not depend on the order the file system lists them in.
+std::vector<std::string> walk(const std::string& dir, std::vector<std::string>* dirs) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
        !ec && it != end; it.increment(ec)) {
+    if (dirs && it->is_directory(ec)) dirs->push_back(it->path().string());
     if (!it->is_regular_file(ec)) continue;
     std::string ext = it->path().extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -97,12 +99,30 @@ std::vector<std::string> font_files(const std::string& dir) {
   return out;
 }
 
+void append(FcStrList* list, std::vector<std::string>& out) {
+  if (!list) return;
+  while (FcChar8* s = FcStrListNext(list)) out.emplace_back(reinterpret_cast<const char*>(s));
+  FcStrListDone(list);
+}
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? std::string(value) : fallback;
+}
+
 }  // namespace
 
-FontLocator::FontLocator(const std::vector<std::string>& extra_dirs) : configs_(new Configs) {
+std::vector<std::string> FontLocator::font_files(const std::string& dir) { return walk(dir, nullptr); }
+
+FontLocator::FontLocator(const std::vector<std::string>& extra_dirs)
+    : extra_dirs_(extra_dirs), configs_(new Configs) {}
+
+void FontLocator::load() const {
+  if (configs_->loaded) return;
+  configs_->loaded = true;
   // The user's files are added one by one (not with FcConfigAppFontAddDir): a folder scan makes
   // fontconfig try to write a cache next to the fonts or in the user's cache folder.
-  for (const auto& dir : extra_dirs) {
+  for (const auto& dir : extra_dirs_) {
     if (!is_dir(dir)) continue;
     for (const std::string& file : font_files(dir)) {
       if (!configs_->user) configs_->user = FcConfigCreate();
@@ -118,7 +138,38 @@ FontLocator::~FontLocator() {
   delete configs_;
 }
 
+std::vector<std::string> FontLocator::watched_paths() const {
+  load();
+  std::vector<std::string> out;
+  if (FcConfig* config = configs_->system) {
+    append(FcConfigGetConfigFiles(config), out);  // files and conf.d folders that were read
+    append(FcConfigGetConfigDirs(config), out);
+    append(FcConfigGetFontDirs(config), out);     // every scanned font folder, missing ones too
+  }
+  // Optional user configuration (fontconfig's 50-user.conf): absent now, it is in none of the
+  // lists above, yet creating it would change the answers.
+  const std::string home = env_or("HOME", "");
+  const std::string config_home = env_or("XDG_CONFIG_HOME", home.empty() ? "" : home + "/.config");
+  if (!config_home.empty()) {
+    out.push_back(config_home + "/fontconfig/fonts.conf");
+    out.push_back(config_home + "/fontconfig/conf.d");
+  }
+  if (!home.empty()) {
+    out.push_back(home + "/.fonts.conf");
+    out.push_back(home + "/.fonts.conf.d");
+  }
+  for (const auto& dir : extra_dirs_) {
+    out.push_back(dir);
+    std::vector<std::string> dirs;
+    for (std::string& file : walk(dir, &dirs)) out.push_back(std::move(file));
+    std::sort(dirs.begin(), dirs.end());
+    for (std::string& sub : dirs) out.push_back(std::move(sub));
+  }
+  return out;
+}
+
 std::optional<FontFile> FontLocator::find(const std::string& family, bool bold, bool italic) const {
+  load();
   // The user's face wins unless only the system has the asked style.
   auto user = best_face(configs_->user, family, bold, italic);
   auto system = best_face(configs_->system, family, bold, italic);

@@ -1,24 +1,33 @@
-// fonts: FontSystem: resolves fonts.yaml through the locator, opens each face once (one mapping
-// per file, shared by every face of a collection, by HarfBuzz and by the PDF writer) and builds
-// the fallback chains for every style and CJK language up front.
+// fonts: FontSystem: resolves fonts.yaml through the locator, builds the fallback chains for
+// every style and CJK language up front, and opens each face once, when first used (one mapping
+// per file, shared by every face of a collection, by HarfBuzz and by the PDF writer). A CV draws
+// with a handful of the ~25 faces fonts.yaml names; mapping and parsing the others cost time
+// and resident memory for nothing.
 #include "fonts/font_system.h"
 
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <map>
 
 #include "fonts/font_config.h"
 #include "fonts/font_locator.h"
+#include "fonts/resolution_cache.h"
 
 namespace cvgen::fonts {
 
 struct FontSystem::Impl {
+  std::vector<FontFile> sources;  // by FaceId; the vectors below are filled by open()
+  std::vector<bool> opened;
   std::vector<display::Font> faces;
   std::vector<FaceInfo> infos;
-  std::vector<hb_font_t*> hb_fonts;
+  std::vector<hb_font_t*> hb_fonts;  // nullptr until opened
   std::map<std::string, std::shared_ptr<const MappedFile>> files;  // path -> mapping
   std::map<std::pair<std::string, int>, FaceId> by_file;           // (path, index) -> face
   std::array<std::vector<FaceId>, 3 * 4 * 4> chains;               // [family][style][cjk]
@@ -26,10 +35,15 @@ struct FontSystem::Impl {
   std::vector<Resolution> resolution;
 
   ~Impl() {
-    for (hb_font_t* font : hb_fonts) hb_font_destroy(font);
+    for (hb_font_t* font : hb_fonts)
+      if (font) hb_font_destroy(font);
   }
 
-  std::optional<FaceId> open(const FontFile& file, Diagnostics& diags);
+  // Numbers the face of `file` (once per file and index); nullopt when the file is unreadable.
+  std::optional<FaceId> add(const FontFile& file, Diagnostics& diags);
+  // Maps and parses the face on first use. A file that changed into something unusable since
+  // resolution gives an empty face: it covers nothing, and the PDF writer reports it if drawn.
+  void open(FaceId id);
 };
 
 namespace {
@@ -94,35 +108,41 @@ std::string lower_ascii(std::string_view s) {
 
 }  // namespace
 
-std::optional<FaceId> FontSystem::Impl::open(const FontFile& file, Diagnostics& diags) {
+std::optional<FaceId> FontSystem::Impl::add(const FontFile& file, Diagnostics& diags) {
   const auto key = std::make_pair(file.path, file.index);
   if (auto it = by_file.find(key); it != by_file.end()) return it->second;
-
-  std::shared_ptr<const MappedFile>& mapping = files[file.path];
-  if (!mapping) {
-    std::string error;
-    mapping = MappedFile::open(file.path, &error);
-    if (!mapping) {
-      diags.error({file.path, 0, 0}, "cannot open font file: " + error);
-      files.erase(file.path);
-      return std::nullopt;
-    }
-  }
-  hb_blob_t* blob = hb_blob_create(mapping->data(), static_cast<unsigned int>(mapping->size()),
-                                   HB_MEMORY_MODE_READONLY, new std::shared_ptr<const MappedFile>(mapping),
-                                   release_mapping);
-  hb_face_t* face = hb_face_create(blob, static_cast<unsigned int>(file.index));
-  hb_blob_destroy(blob);
-  if (hb_face_get_glyph_count(face) == 0) {
-    hb_face_destroy(face);
-    diags.error({file.path, 0, 0}, "not a usable font (face " + std::to_string(file.index) + ")");
+  if (::access(file.path.c_str(), R_OK) != 0) {
+    diags.error({file.path, 0, 0}, "cannot open font file: cannot open " + file.path + ": " + std::strerror(errno));
     return std::nullopt;
   }
+  const auto id = static_cast<FaceId>(sources.size());
+  sources.push_back(file);
+  opened.push_back(false);
+  faces.emplace_back();
+  infos.emplace_back();
+  hb_fonts.push_back(nullptr);
+  by_file[key] = id;
+  return id;
+}
+
+void FontSystem::Impl::open(FaceId id) {
+  if (opened.at(id)) return;
+  opened[id] = true;
+  const FontFile& file = sources[id];
+  std::shared_ptr<const MappedFile>& mapping = files[file.path];
+  if (!mapping) mapping = MappedFile::open(file.path);
+  hb_blob_t* blob = mapping ? hb_blob_create(mapping->data(), static_cast<unsigned int>(mapping->size()),
+                                             HB_MEMORY_MODE_READONLY,
+                                             new std::shared_ptr<const MappedFile>(mapping), release_mapping)
+                            : hb_blob_get_empty();
+  hb_face_t* face = hb_face_create(blob, static_cast<unsigned int>(file.index));
+  hb_blob_destroy(blob);
+  const bool usable = hb_face_get_glyph_count(face) > 0;
   hb_font_t* font = hb_font_create(face);  // scale = units per em: shape once, scale per size
   hb_font_make_immutable(font);
 
-  display::Font out;
-  out.file = mapping;
+  display::Font& out = faces[id];
+  out.file = mapping;  // nullptr only when the file vanished since resolution
   out.face_index = file.index;
   out.postscript_name = postscript_name(face);
   hb_blob_t* cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
@@ -130,25 +150,19 @@ std::optional<FaceId> FontSystem::Impl::open(const FontFile& file, Diagnostics& 
   hb_blob_destroy(cff);
   out.is_color = hb_ot_color_has_png(face);
   out.units_per_em = static_cast<int>(hb_face_get_upem(face));
-  hb_face_destroy(face);  // the font holds its own reference
 
-  FaceInfo info;
+  FaceInfo& info = infos[id];
   info.family = file.family;
   info.style_name = file.style;
   info.bold = file.bold;
   info.italic = file.italic;
-  if (!typo_metrics(face, out.units_per_em, info)) {
+  if (usable && !typo_metrics(face, out.units_per_em, info)) {
     info.ascent = metric(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, out.units_per_em);
     info.descent = -metric(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, out.units_per_em);
     info.line_gap = metric(font, HB_OT_METRICS_TAG_HORIZONTAL_LINE_GAP, out.units_per_em);
   }
-
-  const auto id = static_cast<FaceId>(faces.size());
-  faces.push_back(std::move(out));
-  infos.push_back(std::move(info));
-  hb_fonts.push_back(font);
-  by_file[key] = id;
-  return id;
+  hb_face_destroy(face);  // the font holds its own reference
+  hb_fonts[id] = font;
 }
 
 std::unique_ptr<FontSystem> FontSystem::create(const FontSystemOptions& options, Diagnostics& diags) {
@@ -156,11 +170,19 @@ std::unique_ptr<FontSystem> FontSystem::create(const FontSystemOptions& options,
   if (!config) return nullptr;
   auto impl = std::make_unique<Impl>();
   FontLocator locator(options.extra_dirs);
+  ResolutionCache cache = options.cache_file.empty() ? ResolutionCache()
+                                                     : ResolutionCache(options.cache_file, options.extra_dirs);
+  auto locate = [&](const std::string& family, bool bold, bool italic) {
+    if (auto known = cache.find(family, bold, italic)) return *known;
+    std::optional<FontFile> file = locator.find(family, bold, italic);
+    cache.remember(family, bold, italic, file);
+    return file;
+  };
   bool ok = true;
 
   // One lookup per (family, style). A family that is not installed is reported once: as an
   // error where a required role names it (a fallback only warns); a file that is installed but
-  // cannot be opened was reported by open() itself.
+  // cannot be read was reported by add() itself.
   struct Lookup {
     std::optional<FaceId> id;
     bool installed = false;
@@ -172,9 +194,9 @@ std::unique_ptr<FontSystem> FontSystem::create(const FontSystemOptions& options,
     auto it = found.find(key);
     if (it == found.end()) {
       Lookup lookup;
-      if (auto file = locator.find(ref.name, bold, italic)) {
+      if (auto file = locate(ref.name, bold, italic)) {
         lookup.installed = true;
-        lookup.id = impl->open(*file, diags);
+        lookup.id = impl->add(*file, diags);
       }
       it = found.emplace(key, lookup).first;
     }
@@ -215,6 +237,7 @@ std::unique_ptr<FontSystem> FontSystem::create(const FontSystemOptions& options,
         add_list(config->fallback, false);
       }
     }
+  if (cache.changed()) cache.save(locator.watched_paths());
   if (!ok) return nullptr;
 
   // What `cvgen fonts` prints, in fonts.yaml's order (every lookup above is cached).
@@ -238,15 +261,24 @@ const std::vector<FaceId>& FontSystem::chain(const FontStyle& style, const std::
   return impl_->chains[chain_slot(style, cjk_index(lang))];
 }
 FaceId FontSystem::emoji_face() const { return impl_->emoji; }
-const display::Font& FontSystem::face(FaceId id) const { return impl_->faces.at(id); }
-size_t FontSystem::face_count() const { return impl_->faces.size(); }
-const FaceInfo& FontSystem::info(FaceId id) const { return impl_->infos.at(id); }
-hb_font_t* FontSystem::hb_font(FaceId id) const { return impl_->hb_fonts.at(id); }
+const display::Font& FontSystem::face(FaceId id) const {
+  impl_->open(id);
+  return impl_->faces[id];
+}
+size_t FontSystem::face_count() const { return impl_->sources.size(); }
+const FaceInfo& FontSystem::info(FaceId id) const {
+  impl_->open(id);
+  return impl_->infos[id];
+}
+hb_font_t* FontSystem::hb_font(FaceId id) const {
+  impl_->open(id);
+  return impl_->hb_fonts[id];
+}
 const std::vector<Resolution>& FontSystem::resolution() const { return impl_->resolution; }
 
 bool FontSystem::covers(FaceId id, char32_t cp) const {
   hb_codepoint_t glyph = 0;
-  return hb_font_get_nominal_glyph(impl_->hb_fonts.at(id), cp, &glyph) && glyph != 0;
+  return hb_font_get_nominal_glyph(hb_font(id), cp, &glyph) && glyph != 0;
 }
 
 std::string FontSystem::cjk_language(std::string_view bcp47) {

@@ -30,6 +30,7 @@ using FaceId = uint16_t;  // index into FontSystem's faces; stable for the FontS
 struct FontSystemOptions {
   std::string fonts_yaml;                 // fonts/fonts.yaml (font sets as data)
   std::vector<std::string> extra_dirs;    // fonts/ of the data dir, --font-dir: searched first
+  std::string cache_file;                 // resolution cache (resolution_cache.h); "" for none
 };
 
 // What the text engine needs beyond display::Font: style flags (to synthesise a missing bold or
@@ -66,6 +67,9 @@ class FontSystem {
   // then the fallbacks. The text engine walks this chain per cluster.
   const std::vector<FaceId>& chain(const FontStyle& style, const std::string& lang) const;
   FaceId emoji_face() const;
+
+  // Faces are opened (mapped, parsed) on first use by face(), info(), covers() or hb_font(), so
+  // these const calls are not safe to make from two threads at once.
 
   // The face as the PDF writer needs it (file mapping, index, names, CFF/colour flags).
   const display::Font& face(FaceId id) const;

@@ -67,15 +67,21 @@ const std::string& CidFont::mapped_text(uint32_t glyph) const {
   return it == text_.end() ? kEmpty : it->second;
 }
 
-void CidFont::embed(Haru& haru) {
+void CidFont::prepare() {
   std::set<uint32_t> glyphs;
-  std::string glyph_key = font_.postscript_name;
-  for (const auto& [g, text] : text_) {
-    glyphs.insert(g);
-    glyph_key += ',' + std::to_string(g);
-  }
+  for (const auto& [g, text] : text_) glyphs.insert(g);
   SubsetFont subset = subset_face(face_, glyphs, what());
-  code_ = subset.code_of_glyph;
+  code_ = std::move(subset.code_of_glyph);
+  cff_ = subset.cff;
+  program_size_ = subset.program.size();
+  program_deflated_ = deflate_like_haru(subset.program);
+  prepared_ = true;
+}
+
+void CidFont::embed(Haru& haru) {
+  if (!prepared_) prepare();
+  std::string glyph_key = font_.postscript_name;
+  for (const auto& [g, text] : text_) glyph_key += ',' + std::to_string(g);
 
   // Keyed by code from here on.
   std::map<uint32_t, std::string> code_text;
@@ -117,20 +123,21 @@ void CidFont::embed(Haru& haru) {
   // No stem width in OpenType; estimate it from the weight class as other writers do.
   haru.put_int(descriptor, "StemV", std::lround(10 + 220 * (std::max(weight, 50.0f) - 50) / 900));
 
-  HPDF_Dict file = haru.stream(subset.program, true);
+  HPDF_Dict file = haru.deflated_stream(program_deflated_);
+  program_deflated_.clear();
   haru.count(Haru::Kind::Font, file);
-  if (subset.cff) {
+  if (cff_) {
     haru.put_name(file, "Subtype", "CIDFontType0C");
     haru.put(descriptor, "FontFile3", file);
   } else {
-    haru.put_int(file, "Length1", static_cast<long>(subset.program.size()));
+    haru.put_int(file, "Length1", static_cast<long>(program_size_));
     haru.put(descriptor, "FontFile2", file);
   }
 
   // The descendant CIDFont.
   HPDF_Dict cid = haru.dict(true);
   haru.put_name(cid, "Type", "Font");
-  haru.put_name(cid, "Subtype", subset.cff ? "CIDFontType0" : "CIDFontType2");
+  haru.put_name(cid, "Subtype", cff_ ? "CIDFontType0" : "CIDFontType2");
   haru.put_name(cid, "BaseFont", base_font);
   HPDF_Dict info = haru.dict();
   haru.put_ascii(info, "Registry", "Adobe");
@@ -155,7 +162,7 @@ void CidFont::embed(Haru& haru) {
     }
     haru.put(cid, "W", w);
   }
-  if (!subset.cff) haru.put_name(cid, "CIDToGIDMap", "Identity");
+  if (!cff_) haru.put_name(cid, "CIDToGIDMap", "Identity");
 
   type0_ = haru.dict(true);
   haru.put_name(type0_, "Type", "Font");

@@ -28,7 +28,10 @@ class CidFont {
   // Records a glyph the document paints, with its source text (empty on non-first glyphs).
   void use(uint32_t glyph, const std::string& text);
 
-  // Subsets the face and builds the Type0 font with all its objects. Call once, after use().
+  // Subsets the face and compresses the subset. Touches no libharu object, so it may run on
+  // another thread than the rest of the writer. Call once, after use().
+  void prepare();
+  // Builds the Type0 font with all its objects (calls prepare() if not done yet).
   void embed(Haru& haru);
 
   HPDF_Dict type0() const { return type0_; }
@@ -48,6 +51,10 @@ class CidFont {
   std::map<uint32_t, std::string> text_;  // glyph -> ToUnicode text
   std::map<uint32_t, int> width_;         // glyph -> width
   std::map<uint32_t, uint32_t> code_;     // glyph -> CID
+  bool prepared_ = false;
+  bool cff_ = false;
+  size_t program_size_ = 0;               // the subset font program, uncompressed
+  std::string program_deflated_;          // and compressed
   HPDF_Dict type0_ = nullptr;
 };
 

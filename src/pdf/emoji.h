@@ -7,9 +7,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "display/display_list.h"
 #include "pdf/haru.h"
+#include "pdf/image_xobject.h"
 
 namespace cvgen::pdf {
 
@@ -31,7 +34,13 @@ class EmojiFont {
   EmojiFont& operator=(const EmojiFont&) = delete;
 
   void use(uint32_t glyph, float size);  // remembers the largest size each glyph is drawn at
-  void embed(Haru& haru, const EmojiOptions& options);
+
+  // Numbers the used glyphs 0 .. n - 1 (call after the last use()) and returns n. rasterize(i)
+  // decodes, downsamples and compresses glyph i's bitmap; it touches no libharu object and
+  // nothing shared with another index, so glyphs may be rasterized on several threads at once.
+  size_t plan_rasters();
+  void rasterize(size_t i, const EmojiOptions& options);
+  void embed(Haru& haru);  // the image XObjects of what rasterize() made, in glyph order
 
   // Where the bitmap goes, in em units relative to the pen on the baseline (y up).
   struct Placement {
@@ -48,6 +57,13 @@ class EmojiFont {
   hb_font_t* hb_font_ = nullptr;
   std::map<uint32_t, float> largest_size_;
   std::map<uint32_t, Placement> placements_;
+  struct Raster {
+    uint32_t glyph = 0;
+    float size = 0;
+    std::optional<Placement> placement;  // none: no bitmap
+    PreparedImage image;
+  };
+  std::vector<Raster> rasters_;  // rasterize() -> embed(), one per used glyph in glyph order
 };
 
 }  // namespace cvgen::pdf

@@ -1,6 +1,7 @@
 #include "pdf/haru.h"
 
 #include <hpdf_doc.h>
+#include <zlib.h>
 
 #include <cstdio>
 
@@ -61,6 +62,39 @@ HPDF_Dict Haru::stream(std::string_view data, bool flate) {
           "writing stream data");
   // libharu compresses only its own streams; ours ask for Flate explicitly.
   if (flate) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return s;
+}
+
+namespace {
+
+// Runs after the dictionary's keys (and its /Filter) are written, before the data: no filter
+// left, so libharu copies the already compressed bytes.
+HPDF_STATUS keep_compressed(HPDF_Dict dict, HPDF_Stream) {
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  return HPDF_OK;
+}
+
+}  // namespace
+
+std::string deflate_like_haru(std::string_view data) {
+  if (data.empty()) return {};  // libharu writes an empty stream as no bytes at all
+  z_stream z{};
+  if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) throw PdfError("zlib: cannot start deflate");
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int status = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (status != Z_STREAM_END) throw PdfError("zlib: deflate failed");
+  return out;
+}
+
+HPDF_Dict Haru::deflated_stream(std::string_view deflated) {
+  HPDF_Dict s = stream(deflated, true);
+  s->write_fn = keep_compressed;
   return s;
 }
 

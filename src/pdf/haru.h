@@ -19,6 +19,11 @@ struct PdfError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// zlib at libharu's settings (default level, window and memory): the bytes libharu's own Flate
+// writes for `data` (none for no data), since deflate's output does not depend on how its input
+// is fed. Lets the biggest streams be compressed off the thread that builds the document.
+std::string deflate_like_haru(std::string_view data);
+
 class Haru {
  public:
   Haru();  // throws PdfError when libharu cannot allocate its document
@@ -44,6 +49,9 @@ class Haru {
   HPDF_Dict dict(bool indirect = false);
   HPDF_Array array();
   HPDF_Dict stream(std::string_view data, bool flate);  // indirect, /Length set by libharu
+  // A Flate stream whose data deflate_like_haru() already compressed (on any thread): libharu
+  // writes /Filter [/FlateDecode] and the bytes as they are. Same file as stream(data, true).
+  HPDF_Dict deflated_stream(std::string_view deflated);
   void make_indirect(void* obj, const std::string& what);
 
   void put(HPDF_Dict dict, const char* key, void* obj);

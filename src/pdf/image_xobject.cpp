@@ -55,40 +55,48 @@ std::optional<JpegInfo> read_jpeg_info(std::string_view b, std::string* error) {
 
 namespace {
 
+// One PNG filter type applied to a row; returns the heuristic's score (the sum of the bytes
+// taken as signed magnitudes). A template per type, so the inner loop has no branch on it.
+template <int Type>
+long filter_row(const uint8_t* row, const uint8_t* up, size_t stride, size_t bpp, uint8_t* out) {
+  long score = 0;
+  for (size_t i = 0; i < stride; ++i) {
+    const int a = i >= bpp ? row[i - bpp] : 0;
+    const int b = up[i];
+    const int c = i >= bpp ? up[i - bpp] : 0;
+    int pred = 0;
+    if constexpr (Type == 1) pred = a;
+    if constexpr (Type == 2) pred = b;
+    if constexpr (Type == 3) pred = (a + b) / 2;
+    if constexpr (Type == 4) {
+      const int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
+      pred = (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
+    }
+    const auto v = static_cast<uint8_t>(row[i] - pred);
+    out[i] = v;
+    score += v < 128 ? v : 256 - v;
+  }
+  return score;
+}
+
 // PNG row predictors before Flate (/Predictor 15): each row takes the filter that gives the
-// smallest sum of absolute differences, the usual heuristic of PNG encoders.
+// smallest sum of absolute differences (the first such, in type order), the usual heuristic of
+// PNG encoders.
 std::string png_predict(const std::vector<uint8_t>& data, int width, int height, int channels) {
   const size_t stride = static_cast<size_t>(width) * static_cast<size_t>(channels);
+  const size_t bpp = static_cast<size_t>(channels);
   std::string out;
   out.reserve((stride + 1) * static_cast<size_t>(height));
   std::vector<uint8_t> zero(stride, 0), candidate(stride), best(stride);
+  using Filter = long (*)(const uint8_t*, const uint8_t*, size_t, size_t, uint8_t*);
+  constexpr Filter kFilters[] = {filter_row<0>, filter_row<1>, filter_row<2>, filter_row<3>, filter_row<4>};
   for (int y = 0; y < height; ++y) {
     const uint8_t* row = &data[static_cast<size_t>(y) * stride];
     const uint8_t* up = y > 0 ? row - stride : zero.data();
     long best_score = -1;
     uint8_t best_type = 0;
     for (uint8_t type = 0; type <= 4; ++type) {
-      long score = 0;
-      for (size_t i = 0; i < stride; ++i) {
-        int a = i >= static_cast<size_t>(channels) ? row[i - static_cast<size_t>(channels)] : 0;
-        int b = up[i];
-        int c = i >= static_cast<size_t>(channels) ? up[i - static_cast<size_t>(channels)] : 0;
-        int pred = 0;
-        switch (type) {
-          case 1: pred = a; break;
-          case 2: pred = b; break;
-          case 3: pred = (a + b) / 2; break;
-          case 4: {
-            int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
-            pred = (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
-            break;
-          }
-          default: break;
-        }
-        auto v = static_cast<uint8_t>(row[i] - pred);
-        candidate[i] = v;
-        score += v < 128 ? v : 256 - v;
-      }
+      const long score = kFilters[type](row, up, stride, bpp, candidate.data());
       if (best_score < 0 || score < best_score) {
         best_score = score;
         best_type = type;
@@ -101,8 +109,8 @@ std::string png_predict(const std::vector<uint8_t>& data, int width, int height,
   return out;
 }
 
-HPDF_Dict image_stream(Haru& haru, const std::vector<uint8_t>& samples, int width, int height, int channels) {
-  HPDF_Dict image = haru.stream(png_predict(samples, width, height, channels), true);
+HPDF_Dict image_stream(Haru& haru, const std::string& deflated, int width, int height, int channels) {
+  HPDF_Dict image = haru.deflated_stream(deflated);
   image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
   haru.put_name(image, "Type", "XObject");
   haru.put_name(image, "Subtype", "Image");
@@ -123,7 +131,7 @@ HPDF_Dict image_stream(Haru& haru, const std::vector<uint8_t>& samples, int widt
 
 }  // namespace
 
-HPDF_Dict rgba_image(Haru& haru, const Rgba& image, Haru::Kind kind) {
+PreparedImage prepare_rgba_image(const Rgba& image) {
   const size_t n = static_cast<size_t>(image.width) * static_cast<size_t>(image.height);
   const std::vector<uint8_t>& pixels = image.pixels;
   bool opaque = true, gray = true;
@@ -132,22 +140,36 @@ HPDF_Dict rgba_image(Haru& haru, const Rgba& image, Haru::Kind kind) {
     opaque = opaque && p[3] == 255;
     gray = gray && p[0] == p[1] && p[1] == p[2];
   }
-  const int channels = gray ? 1 : 3;
-  std::vector<uint8_t> color(n * static_cast<size_t>(channels)), alpha;
+  PreparedImage out;
+  out.width = image.width;
+  out.height = image.height;
+  out.channels = gray ? 1 : 3;
+  std::vector<uint8_t> color(n * static_cast<size_t>(out.channels)), alpha;
   if (!opaque) alpha.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const uint8_t* p = &pixels[i * 4];
-    for (int c = 0; c < channels; ++c) color[i * static_cast<size_t>(channels) + static_cast<size_t>(c)] = p[c];
+    for (int c = 0; c < out.channels; ++c)
+      color[i * static_cast<size_t>(out.channels) + static_cast<size_t>(c)] = p[c];
     if (!opaque) alpha[i] = p[3];
   }
-  HPDF_Dict xobject = image_stream(haru, color, image.width, image.height, channels);
+  out.color = deflate_like_haru(png_predict(color, image.width, image.height, out.channels));
+  if (!opaque) out.alpha = deflate_like_haru(png_predict(alpha, image.width, image.height, 1));
+  return out;
+}
+
+HPDF_Dict rgba_image(Haru& haru, const PreparedImage& image, Haru::Kind kind) {
+  HPDF_Dict xobject = image_stream(haru, image.color, image.width, image.height, image.channels);
   haru.count(kind, xobject);
-  if (!opaque) {
-    HPDF_Dict mask = image_stream(haru, alpha, image.width, image.height, 1);
+  if (image.alpha) {
+    HPDF_Dict mask = image_stream(haru, *image.alpha, image.width, image.height, 1);
     haru.count(kind, mask);
     haru.put(xobject, "SMask", mask);
   }
   return xobject;
+}
+
+HPDF_Dict rgba_image(Haru& haru, const Rgba& image, Haru::Kind kind) {
+  return rgba_image(haru, prepare_rgba_image(image), kind);
 }
 
 HPDF_Dict jpeg_image(Haru& haru, std::string_view bytes, const JpegInfo& info, Haru::Kind kind) {

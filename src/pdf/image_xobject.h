@@ -19,7 +19,17 @@ struct JpegInfo {
 // Reads the frame header of a baseline or progressive JPEG; nullopt (and *error) otherwise.
 std::optional<JpegInfo> read_jpeg_info(std::string_view bytes, std::string* error);
 
+// The compressed samples of an RGBA raster, made without libharu (so on any thread).
+struct PreparedImage {
+  int width = 0, height = 0;
+  int channels = 1;            // 1 gray, 3 RGB
+  std::string color;           // PNG-predicted, deflated
+  std::optional<std::string> alpha;  // likewise; none when every pixel is opaque
+};
+PreparedImage prepare_rgba_image(const Rgba& image);
+
 // Each builds one indirect image XObject.
+HPDF_Dict rgba_image(Haru& haru, const PreparedImage& image, Haru::Kind kind);
 HPDF_Dict rgba_image(Haru& haru, const Rgba& image, Haru::Kind kind);
 HPDF_Dict jpeg_image(Haru& haru, std::string_view bytes, const JpegInfo& info, Haru::Kind kind);
 

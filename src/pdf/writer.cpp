@@ -3,6 +3,9 @@
 #include <hpdf_doc.h>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <future>
 
 #include "base/atomic_file.h"
 #include "pdf/document_info.h"
@@ -45,6 +48,18 @@ Resources collect(const display::Document& doc) {
     }
   }
   return res;
+}
+
+// Runs every task once, on this thread and a second one, each taking the next task not yet
+// taken: the tasks must be independent of one another.
+void run_on_two_threads(const std::vector<std::function<void()>>& tasks) {
+  std::atomic<size_t> next{0};
+  auto work = [&tasks, &next] {
+    for (size_t i; (i = next.fetch_add(1)) < tasks.size();) tasks[i]();
+  };
+  std::future<void> helper = std::async(std::launch::async, work);
+  work();
+  helper.get();
 }
 
 // The trailer gets a zero /ID first; once the file is written, its MD5 replaces the zeros in
@@ -100,10 +115,22 @@ std::optional<std::string> render_pdf(const display::Document& doc, Diagnostics&
     pdf->pdf_version = HPDF_VER_14;  // soft masks need 1.4; libharu defaults to 1.3
 
     Resources res = collect(doc);
+    // The slow, libharu-free parts (subsetting and compressing fonts; decoding, downsampling
+    // and compressing emoji) run on two threads. libharu is only ever called from this thread,
+    // in one order, so the file does not depend on the timing.
+    const EmojiOptions emoji_options{options.emoji_dpi, options.emoji_max_pixels};
+    std::vector<std::function<void()>> tasks;
+    for (auto& font : res.fonts)
+      if (font) tasks.push_back([&font] { font->prepare(); });
+    for (auto& emoji : res.emoji)
+      if (emoji)
+        for (size_t i = 0, n = emoji->plan_rasters(); i < n; ++i)
+          tasks.push_back([&emoji, i, &emoji_options] { emoji->rasterize(i, emoji_options); });
+    run_on_two_threads(tasks);
     for (auto& font : res.fonts)
       if (font) font->embed(haru);
     for (auto& emoji : res.emoji)
-      if (emoji) emoji->embed(haru, EmojiOptions{options.emoji_dpi, options.emoji_max_pixels});
+      if (emoji) emoji->embed(haru);
     res.ghosts.embed(haru);
     res.images.embed(haru, options.image_dpi, diags);
 
