@@ -21,7 +21,7 @@ int run_check(const Options& options) {
     }
     std::string summary = "cvgen check: " + std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
                           std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
-    if (doc) summary += " (" + std::to_string(doc->sections.size()) + " sections)";
+    if (doc) summary += " (" + std::to_string(doc->sections.size()) + (doc->sections.size() == 1 ? " section)" : " sections)");
     std::fprintf(stderr, "%s\n", summary.c_str());
   }
   if (!doc) return kExitError;

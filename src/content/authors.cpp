@@ -35,24 +35,29 @@ std::string trim(std::string s) {
   return s;
 }
 
-// Built by appending: GCC 12's -Wrestrict misfires on std::string::replace here.
-std::string replace_all(const std::string& text, std::string_view from, std::string_view to) {
-  std::string out;
-  size_t pos = 0;
-  for (size_t p = text.find(from); p != std::string::npos; p = text.find(from, pos)) {
-    out.append(text, pos, p - pos);
-    out.append(to);
-    pos = p + from.size();
-  }
-  out.append(text, pos, std::string::npos);
-  return out;
-}
-
 struct Piece {
   std::string text;
   bool emphasised = false;
+  bool bold = false;
   std::string marks;
+  std::string separator;  // what came before it, trimmed
 };
+
+// Separators between authors, longest first where one starts another.
+constexpr std::string_view kSeparators[] = {", and ", ",and ", " and ", " & ", "，", "、", ";", ","};
+
+// The earliest separator in `text` from `pos`; npos when none.
+size_t find_separator(const std::string& text, size_t pos, std::string_view& which) {
+  size_t best = std::string::npos;
+  for (std::string_view sep : kSeparators) {
+    size_t p = text.find(sep, pos);
+    if (p != std::string::npos && (best == std::string::npos || p < best)) {
+      best = p;
+      which = sep;
+    }
+  }
+  return best;
+}
 
 bool is_name_like(const std::string& name) {
   if (name.empty() || name.size() > 60) return false;
@@ -160,28 +165,28 @@ bool parse_authors(const RichText& line, const OwnerMatcher& owner, std::vector<
       continue;
     }
     bool emph = (span.style & (kBold | kUnderline | kCode | kHighlight)) != 0;
+    bool bold = (span.style & kBold) != 0;
     if (span.style & kSuperscript) {
       for (char c : span.text) {
         if (c != ',' && c != ' ') pieces.back().marks += c;
       }
       continue;
     }
-    std::string text = span.text;
-    // " and " separates the last author; make it a comma.
-    for (std::string_view sep : {", and ", " and ", " & ", "，", "、", ";"}) text = replace_all(text, sep, ",");
+    const std::string& text = span.text;
     size_t pos = 0;
     while (true) {
-      size_t comma = text.find(',', pos);
-      std::string part = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+      std::string_view sep;
+      size_t at = find_separator(text, pos, sep);
+      std::string part = text.substr(pos, at == std::string::npos ? std::string::npos : at - pos);
       if (!trim(part).empty()) {
-        pieces.back().text += part;
         pieces.back().emphasised |= emph;
-      } else {
-        pieces.back().text += part;
+        pieces.back().bold |= bold;
       }
-      if (comma == std::string::npos) break;
+      pieces.back().text += part;
+      if (at == std::string::npos) break;
       pieces.emplace_back();
-      pos = comma + 1;
+      pieces.back().separator = trim(std::string(sep));
+      pos = at + sep.size();
     }
   }
   for (Piece& piece : pieces) {
@@ -206,9 +211,14 @@ bool parse_authors(const RichText& line, const OwnerMatcher& owner, std::vector<
         }
       }
     }
-    if (name.empty()) continue;
+    if (name.empty()) {
+      // Marks alone ("Ann Poe, $^*$"): they belong to the previous name.
+      if (!marks.empty() && !authors.empty()) authors.back().marks += marks;
+      continue;
+    }
+    std::string separator = authors.empty() ? std::string() : piece.separator;
     if (name == "et al." || name == "et al" || name == "etc.") {
-      authors.push_back({name, false, marks});
+      authors.push_back({name, false, marks, false, separator});
       continue;
     }
     if (!is_name_like(name)) {
@@ -216,7 +226,7 @@ bool parse_authors(const RichText& line, const OwnerMatcher& owner, std::vector<
       return false;
     }
     bool is_owner = owner.matches(name) || (piece.emphasised && owner.emphasised_owner(name));
-    authors.push_back({name, is_owner, marks});
+    authors.push_back({name, is_owner, marks, piece.bold, separator});
   }
   return !authors.empty();
 }

@@ -1,6 +1,8 @@
 #include "content/convert.h"
 
+#include <map>
 #include <optional>
+#include <utility>
 
 #include "content/dates.h"
 #include "content/inline.h"
@@ -37,9 +39,13 @@ class LocalSink : public Sink {
 
 class PageSink : public Sink {
  public:
+  // `section_level`: 1 normally; 2 on a page with at most one h1 and several h2 (the h1 is then
+  // the page's title and starts the first section).
+  explicit PageSink(int section_level) : section_level_(section_level) {}
+
   void heading(int level, RichText text, const std::string& ial_id, const SourceLoc& loc) override {
-    if (level > 1) {
-      current().blocks.push_back(Subheading{level, std::move(text), loc});
+    if (level > section_level_) {
+      current().blocks.push_back(Subheading{level - section_level_ + 1, std::move(text), loc});
       return;
     }
     SplitTitle split = split_leading_emoji(plain_text(text));
@@ -47,6 +53,7 @@ class PageSink : public Sink {
     s.title = split.title;
     s.emoji = split.emoji;
     s.kind = infer_section_kind(split.title);
+    if (level < section_level_ && s.kind == SectionKind::Other) s.kind = SectionKind::About;
     s.loc = loc;
     s.anchor = !ial_id.empty() ? ial_id : pending_anchor_;
     pending_anchor_.clear();
@@ -73,8 +80,13 @@ class PageSink : public Sink {
     }
     return sections.back();
   }
+  int section_level_ = 1;
   std::string pending_anchor_;
 };
+
+bool is_remote_src(const std::string& src) {
+  return src.find("://") != std::string::npos || src.starts_with("//") || src.starts_with("data:");
+}
 
 bool is_text(const GumboNode* n) {
   return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA;
@@ -115,7 +127,34 @@ std::optional<DateRange> take_leading_date(RichText& text, DomContext& ctx, cons
   }
   trim_leading_separators(text, " :,;|-");
   normalize(text);
+  if (date && date->start && date->end && ctx.diags) {
+    const Date& a = *date->start;
+    const Date& b = *date->end;
+    if (b.year < a.year || (b.year == a.year && a.month && b.month && b.month < a.month)) {
+      ctx.diags->warn(loc, "date range \"" + date->text + "\" ends before it starts: kept as written (swap the dates?)");
+    }
+  }
   return date;
+}
+
+// "`ICML 2024` Title ...": an item that opens with a code span that is not a date names a venue.
+bool starts_with_venue_tag(const RichText& text) {
+  if (text.empty() || text.front().kind != Span::Kind::Text || !(text.front().style & kCode)) return false;
+  return !text.front().text.empty() && !parse_date_range(text.front().text);
+}
+
+// Counts h1 and h2 elements (written as markdown or HTML) in the page.
+void count_headings(const GumboNode* root, int& h1, int& h2) {
+  std::vector<const GumboNode*> todo{root};
+  size_t visited = 0;
+  while (!todo.empty() && ++visited < 1000000) {
+    const GumboNode* n = todo.back();
+    todo.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    if (n->v.element.tag == GUMBO_TAG_H1) ++h1;
+    else if (n->v.element.tag == GUMBO_TAG_H2) ++h2;
+    for (const GumboNode* c : children(n)) todo.push_back(c);
+  }
 }
 
 class Converter {
@@ -179,11 +218,8 @@ class Converter {
       table(el, sink);
     } else if (tag == "pre") {
       sink.add(CodeBlock{text_with_newlines(el), ctx_.loc(el)});
-    } else if (tag == "details") {
-      for (const GumboNode* c : children(el)) {
-        if (is_element(c, "summary")) paragraph(children(c), sink);
-      }
-    } else if (tag == "hr" || tag == "head") {
+    } else if (tag == "details" || tag == "hr" || tag == "head") {
+      // nothing to keep (a <details> is collapsed on the homepage: see convert.h)
       // nothing to keep
     } else if (has_class(el, "paper-box")) {
       paper_box(el, sink, depth);
@@ -231,6 +267,7 @@ class Converter {
     if (!img) return false;
     Image image{ctx_.site_image(attribute(img, "src")), attribute(img, "alt"), ctx_.loc(img)};
     ctx_.check_image(image.src, image.loc);
+    if (is_remote_src(image.src)) ctx_.remote_image(image.loc);
     sink.add(std::move(image));
     return true;
   }
@@ -352,7 +389,7 @@ class Converter {
       flush_anchors(sink);
       bool has_link = false;
       for (const Span& s : parts.text) has_link |= !s.link.empty();
-      if (kind == SectionKind::Publications && has_link) {
+      if (kind == SectionKind::Publications && (has_link || starts_with_venue_tag(parts.text))) {
         flush();
         sink.add(publication_from_item(parts.text, parts.nested, *ctx_.owner, parts.loc));
         continue;
@@ -385,6 +422,7 @@ class Converter {
     std::string image = img ? ctx_.site_image(attribute(img, "src")) : std::string();
     SourceLoc loc = ctx_.loc(box);
     if (img) ctx_.check_image(image, ctx_.loc(img));
+    if (img && is_remote_src(image)) ctx_.remote_image(ctx_.loc(img));
     LocalSink local;
     if (text_part) {
       block(text_part, "div", local, depth + 1);
@@ -445,13 +483,87 @@ class Converter {
   bool depth_warned_ = false;
 };
 
+// Site-relative links ("/files/cv.pdf") made absolute for the PDF, once the model is built (the
+// importer reads structure from links: a title is the first link of an entry).
+class LinkResolver {
+ public:
+  explicit LinkResolver(DomContext& ctx) : ctx_(ctx) {}
+
+  void operator()(Paragraph& p) { text(p.text); }
+  void operator()(List& l) { items(l.items); }
+  void operator()(NewsItem& n) { text(n.text); }
+  void operator()(DatedItem& d) {
+    text(d.text);
+    items(d.details);
+  }
+  void operator()(Subheading& s) { text(s.text); }
+  void operator()(Table& t) {
+    for (auto& row : t.rows) {
+      for (RichText& cell : row) text(cell);
+    }
+  }
+  void operator()(CodeBlock&) {}
+  void operator()(Image&) {}
+  void operator()(Publication& p) {
+    text(p.title);
+    text(p.extra);
+    for (RichText& n : p.notes) text(n);
+    SourceLoc title_loc = p.title.empty() ? p.loc : p.title.front().loc;
+    const std::string title_url = p.url;
+    p.url = resolve(p.url, title_loc);
+    std::vector<Link> kept;
+    for (Link& l : p.links) {
+      // The same target as the title's: one warning for both.
+      std::string url = resolve(l.url, l.url == title_url ? title_loc : p.loc);
+      if (url.empty()) continue;  // a [PDF] that leads nowhere
+      l.url = std::move(url);
+      kept.push_back(std::move(l));
+    }
+    p.links = std::move(kept);
+  }
+
+ private:
+  std::string resolve(const std::string& href, const SourceLoc& loc) {
+    auto key = std::make_pair(href, loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col));
+    auto it = done_.find(key);
+    if (it != done_.end()) return it->second;
+    std::string url = ctx_.resolve_link(href, loc);
+    done_.emplace(key, url);
+    return url;
+  }
+  void text(RichText& t) {
+    for (Span& s : t) {
+      if (!s.link.empty()) s.link = resolve(s.link, s.loc);
+    }
+  }
+  void items(std::vector<ListItem>& list) {
+    for (ListItem& item : list) {
+      text(item.text);
+      items(item.children);
+    }
+  }
+  DomContext& ctx_;
+  std::map<std::pair<std::string, std::string>, std::string> done_;
+};
+
 }  // namespace
 
 std::vector<Section> convert_page(const HtmlPage& page, DomContext& ctx) {
   ctx.rendered = &page.text();
-  PageSink sink;
+  int h1 = 0, h2 = 0;
+  count_headings(page.body(), h1, h2);
+  PageSink sink(h1 <= 1 && h2 >= 2 ? 2 : 1);
   Converter converter(ctx);
   converter.children_to(page.body(), sink, 0);
+  LinkResolver resolver(ctx);
+  for (Section& section : sink.sections) {
+    for (Block& block : section.blocks) std::visit(resolver, block);
+  }
+  if (ctx.remote_images > 0 && ctx.diags) {
+    ctx.diags->warn(ctx.first_remote_image,
+                    std::to_string(ctx.remote_images) + (ctx.remote_images == 1 ? " remote image" : " remote images") +
+                        " (badges, logos by URL; the first here) left out of the CV: cvgen does not download images");
+  }
   return std::move(sink.sections);
 }
 

@@ -3,8 +3,15 @@
 // by the section's kind; paper-boxes become publications; elements with markdown="1" have their
 // raw content parsed as markdown again, as kramdown does.
 //
-// <details>: the <summary> is kept as a paragraph and the body is dropped from the model. On
-// homepages the body is nearly always a BibTeX entry or a long abstract, which a CV does not print.
+// h1 starts a section, except on a page with at most one h1 and several h2 (a setext "===" title
+// over "---" sections): there h2 starts a section and the h1 starts the first one (about).
+//
+// <details>: dropped whole, <summary> included, as a block and inline. On the homepage it is
+// collapsed, and its body is nearly always a BibTeX entry or a long abstract, which a CV does not
+// print; the summary alone ("BibTeX", "Abstract") would be a dangling label.
+//
+// Images: remote images (badges, logos by URL) are not downloaded; one warning per page counts
+// them. A local image inside running text is left out with a warning naming it.
 #pragma once
 #include <vector>
 

@@ -69,6 +69,51 @@ std::string DomContext::site_image(const std::string& src) const {
   return (rooted ? "/" : "") + rest;
 }
 
+namespace {
+
+bool has_scheme(const std::string& href) {
+  size_t colon = href.find(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = href[i];
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string DomContext::resolve_link(const std::string& href, const SourceLoc& where) {
+  if (href.empty() || href.starts_with("#") || href.starts_with("//") || has_scheme(href)) return href;
+  if (href.find("{{") != std::string::npos || href.find("{%") != std::string::npos) return href;
+  if (href.starts_with("www.")) return "https://" + href;
+  if (link_base.empty()) {
+    if (diags) {
+      diags->warn(where, "site-relative link '" + href +
+                             "' cannot be resolved (no url in _config.yml, nor author.uri): the link text is kept "
+                             "without the link");
+    }
+    return {};
+  }
+  // link_base is "https://host/base" (no trailing slash).
+  size_t host_end = link_base.find('/', link_base.find("://") == std::string::npos ? 0 : link_base.find("://") + 3);
+  std::string base_path = host_end == std::string::npos ? std::string() : link_base.substr(host_end);
+  std::string path = href;
+  while (path.starts_with("./")) path.erase(0, 2);
+  if (path.starts_with("/")) {
+    // Already under the base URL ({{ site.baseurl }}/files/cv.pdf): relative to the host.
+    if (!base_path.empty() && (path == base_path || path.starts_with(base_path + "/"))) {
+      return link_base.substr(0, host_end) + path;
+    }
+    return link_base + path;
+  }
+  return link_base + "/" + path;
+}
+
+void DomContext::remote_image(const SourceLoc& where) {
+  if (remote_images++ == 0) first_remote_image = where;
+}
+
 std::string tag_name(const GumboNode* node) {
   if (!node || node->type != GUMBO_NODE_ELEMENT) return {};
   const GumboElement& el = node->v.element;

@@ -11,6 +11,7 @@
 
 #include "base/diagnostics.h"
 #include "content/authors.h"
+#include "content/citations.h"
 #include "content/mapped_text.h"
 #include "content/preprocess.h"
 
@@ -42,6 +43,19 @@ struct DomContext {
   int reparse_depth = 0;       // markdown="1" re-parses, nested
   std::string last_ial_id;     // set by inline extraction when it removes a {#id}
   std::vector<std::string> anchors;  // <span class='anchor' id=...> seen by inline extraction
+  const CitationStats* citations = nullptr;  // gs_data.json, for the citation-count spans
+  // Base for site-relative links ("/files/cv.pdf"): the site's url + baseurl, else author.uri;
+  // empty when the config has neither (then such links are dropped with a warning).
+  std::string link_base;
+  // Remote images the CV leaves out (badges, logos by URL), summarised in one warning per page.
+  int remote_images = 0;
+  SourceLoc first_remote_image;
+
+  // A link as the PDF needs it: absolute. Site-relative targets are resolved against
+  // link_base; empty (with a warning) when they cannot be.
+  std::string resolve_link(const std::string& href, const SourceLoc& where);
+  // Counts a remote image the CV does not show.
+  void remote_image(const SourceLoc& where);
 
   SourceLoc loc(const GumboNode* node) const;
   // Warns when a local image (not a URL) does not exist under the site root.

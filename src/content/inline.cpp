@@ -1,6 +1,7 @@
 #include "content/inline.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace cvgen::content {
@@ -16,7 +17,7 @@ struct State {
 bool is_skipped(const std::string& tag) {
   static const std::set<std::string> kSkip = {"script", "style", "iframe", "noscript", "svg",  "object",
                                               "embed",  "video", "audio",  "button",   "input", "select",
-                                              "textarea", "img", "ul",     "ol",       "template", "head"};
+                                              "textarea", "ul",     "ol",       "template", "head"};
   return kSkip.count(tag) > 0;
 }
 
@@ -56,6 +57,53 @@ void line_break(RichText& out, const SourceLoc& loc) {
   if (!out.empty() && out.back().kind != Span::Kind::LineBreak) out.push_back(Span{Span::Kind::LineBreak, "", 0, "", loc});
 }
 
+bool is_remote(const std::string& src) {
+  return src.find("://") != std::string::npos || src.starts_with("//") || src.starts_with("data:");
+}
+
+// An image inside running text (a logo before a university's name, a badge): not part of the
+// model. Remote ones are counted for one summary per page; a local one is named where it is.
+void inline_image(const GumboNode* img, DomContext& ctx) {
+  std::string src = attribute(img, "src");
+  if (src.empty()) return;
+  if (is_remote(src)) {
+    ctx.remote_image(ctx.loc(img));
+  } else if (ctx.diags) {
+    ctx.diags->warn(ctx.loc(img), "inline image '" + src + "' inside text is left out of the CV (only images "
+                                                             "on their own line or in a paper-box are shown)");
+  }
+}
+
+// <span id='total_cit'> and <span class='show_paper_citations' data='USER:PUB'>: filled from
+// gs_data.json as the template's script does. Without the data the placeholder ("0") is not a
+// count: it is dropped with a warning.
+void citation_count(const GumboNode* span, const State& st, RichText& out, DomContext& ctx) {
+  bool total = attribute(span, "id") == "total_cit";
+  SourceLoc where = ctx.loc(span);
+  const CitationStats* stats = ctx.citations;
+  std::optional<int64_t> count;
+  std::string key = attribute(span, "data");
+  if (stats && stats->loaded) {
+    if (total) {
+      count = stats->cited_by;
+    } else if (auto it = stats->papers.find(key); it != stats->papers.end()) {
+      count = it->second;
+    }
+  }
+  if (!count) {
+    if (ctx.diags) {
+      std::string what = total ? std::string("total citation count (<span id='total_cit'>)")
+                               : "citation count of '" + key + "'";
+      std::string why = stats && stats->loaded ? "it is not in " + stats->file
+                                               : std::string(kCitationStatsPath) + " is missing";
+      ctx.diags->warn(where, what + " left out: " + why + " (the homepage's script fills it from that file)");
+    }
+    return;
+  }
+  std::string text = total ? std::to_string(*count) : paper_citation_text(*count);
+  out.push_back(Span{Span::Kind::Text, std::move(text), st.style, st.link, where});
+}
+
 void collect(const GumboNode* node, const State& st, RichText& out, DomContext& ctx, int depth) {
   if (depth > kMaxInlineDepth) return;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
@@ -71,19 +119,21 @@ void collect(const GumboNode* node, const State& st, RichText& out, DomContext& 
   if (tag == "span" && has_class(node, "anchor")) {
     if (std::string id = attribute(node, "id"); !id.empty()) ctx.anchors.push_back(id);
   }
-  if (is_skipped(tag) || (tag == "span" && has_class(node, "show_paper_citations"))) return;
-  if (tag == "details") {
-    // Inline, a <details> shows only its summary.
-    for (const GumboNode* c : children(node)) {
-      if (is_element(c, "summary")) collect(c, st, out, ctx, depth + 1);
-    }
+  if (tag == "img") {
+    inline_image(node, ctx);
     return;
   }
+  if (tag == "span" && (attribute(node, "id") == "total_cit" || has_class(node, "show_paper_citations"))) {
+    citation_count(node, st, out, ctx);
+    return;
+  }
+  // A collapsed <details> (BibTeX, an abstract) is not shown on the page: dropped, summary too.
+  if (is_skipped(tag) || tag == "details") return;
   State inner = st;
   inner.style = static_cast<uint16_t>(inner.style | style_of(node, tag));
   if (tag == "a") {
     std::string href = attribute(node, "href");
-    if (!href.empty()) inner.link = href;
+    if (!href.empty()) inner.link = href;  // site-relative ones are resolved on the finished model
   }
   bool block = is_block_tag(tag);
   if (block) line_break(out, ctx.loc(node));

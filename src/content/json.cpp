@@ -183,6 +183,8 @@ struct BlockWriter {
       w.field("name", a.name);
       w.field("owner", a.owner);
       if (!a.marks.empty()) w.field("marks", a.marks);
+      if (a.bold) w.field("bold", true);
+      if (!a.separator.empty() && a.separator != ",") w.field("separator", a.separator);
       w.end_object();
     }
     w.end_array();

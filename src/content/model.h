@@ -65,6 +65,10 @@ struct Author {
   std::string name;   // as written, marks removed ("Haonan Wang")
   bool owner = false; // the CV's owner
   std::string marks;  // "*", "†", "✉", "*†" ...
+  bool bold = false;  // the page wrote the name in bold (owners usually; a co-author sometimes)
+  // What the page wrote between the previous author and this one, spaces trimmed: ",", "，",
+  // "、", ";", "and", ", and", "&". Empty for the first author.
+  std::string separator;
   bool operator==(const Author&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #include "content/preprocess.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -98,6 +99,53 @@ std::string format_loc(const SourceLoc& loc) {
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// MathJax superscript marks, "$^*$", "$^\dagger$", "$^{*\dagger}$", "$^{1,2}$": the marks as
+// text ("*", "†"); empty when `text` does not start with such a mark. `len` gets the source length.
+std::string mathjax_marks(std::string_view text, size_t& len) {
+  if (!text.starts_with("$^")) return {};
+  size_t close = text.find('$', 2);
+  if (close == std::string_view::npos) return {};
+  std::string_view inner = text.substr(2, close - 2);
+  if (inner.starts_with("{") && inner.ends_with("}")) inner = inner.substr(1, inner.size() - 2);
+  if (inner.empty()) return {};
+  static constexpr std::pair<std::string_view, std::string_view> kCommands[] = {
+      {"\\dagger", "†"}, {"\\ddagger", "‡"}, {"\\ast", "&#42;"}, {"\\star", "⋆"}, {"\\#", "&#35;"},
+      {"\\S", "§"},      {"\\P", "¶"},       {"\\natural", "♮"}, {"\\sharp", "♯"}};
+  std::string out;
+  size_t i = 0;
+  while (i < inner.size()) {
+    char c = inner[i];
+    // As entities: a bare "*" would pair with another into markdown emphasis across the tags.
+    if (c == '*' || c == '#') {
+      out += c == '*' ? "&#42;" : "&#35;";
+      ++i;
+      continue;
+    }
+    if (c == ',' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == ' ') {
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (const auto& [command, mark] : kCommands) {
+      if (inner.substr(i).starts_with(command) &&
+          (i + command.size() == inner.size() || !std::isalpha(static_cast<unsigned char>(inner[i + command.size()])))) {
+        out += mark;
+        i += command.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return {};
+  }
+  len = close + 1;
+  return out;
+}
+
 class Preprocessor {
  public:
   Preprocessor(const PreprocessOptions& options, Diagnostics& diags)
@@ -130,6 +178,16 @@ class Preprocessor {
         copy_from = pos + 1;
         pos += 2;
         continue;
+      }
+      if (c == '$' && pos + 1 < end && t[pos + 1] == '^' && (pos == 0 || t[pos - 1] != '\\')) {
+        size_t len = 0;
+        std::string marks = mathjax_marks(std::string_view(t).substr(pos, std::min<size_t>(end - pos, 48)), len);
+        if (!marks.empty()) {
+          flush(pos);
+          if (showing()) out_.append_fixed("<sup>" + marks + "</sup>", in.loc_at(pos));
+          pos = copy_from = pos + len;
+          continue;
+        }
       }
       if (c == '<' && t.compare(pos, 4, "<!--") == 0) {
         flush(pos);
@@ -287,7 +345,10 @@ class Preprocessor {
             frame.take_first_when = true;
           }
         } else {
+          env_.take_missing_site_keys();
           frame.state = decide(n, tag.args, loc);
+          std::vector<std::string> missing = env_.take_missing_site_keys();
+          if (frame.state == Frame::Waiting && !missing.empty()) warn_hidden_branch(n, tag.args, missing, in, pos, end, loc);
         }
       }
       frames.push_back(std::move(frame));
@@ -360,6 +421,41 @@ class Preprocessor {
     }
     warn(loc, "unknown Liquid tag {% " + n + " %} dropped: whatever it would show is missing from the CV");
     return pos;
+  }
+
+  // An {% if %} that is false only because _config.yml lacks a key hides its branch: say so when
+  // the branch has something to show.
+  void warn_hidden_branch(const std::string& kind, const std::string& condition, const std::vector<std::string>& missing,
+                          const MappedText& in, size_t pos, size_t end, const SourceLoc& loc) {
+    BlockEnd b = find_block(in, pos, end, kind);
+    size_t stop = b.else_begin != std::string::npos ? b.else_begin : b.end_begin;
+    if (stop == std::string::npos) stop = end;
+    // An {% elsif %} ends the branch too.
+    for (size_t p = in.text.find("{%", pos); p != std::string::npos && p < stop; p = in.text.find("{%", p + 2)) {
+      size_t close = in.text.find("%}", p);
+      if (close == std::string::npos || close > stop) break;
+      if (parse_tag(std::string_view(in.text).substr(p + 2, close - p - 2)).name == "elsif") {
+        stop = p;
+        break;
+      }
+    }
+    // Only Liquid tags ({% assign %} and the like) show nothing.
+    std::string visible;
+    for (size_t p = pos; p < stop;) {
+      size_t tag = in.text.find("{%", p);
+      size_t close = tag == std::string::npos ? std::string::npos : in.text.find("%}", tag);
+      if (tag == std::string::npos || tag >= stop || close == std::string::npos) {
+        visible.append(in.text, p, stop - p);
+        break;
+      }
+      visible.append(in.text, p, tag - p);
+      p = close + 2;
+    }
+    if (visible.find_first_not_of(" \t\r\n") == std::string::npos) return;
+    int last_line = in.loc_at(stop > pos ? stop - 1 : pos).line;
+    warn(loc, "{% " + kind + " " + condition + " %} is false because " + missing.front() +
+                  " is not set in _config.yml: its content (to line " + std::to_string(last_line) +
+                  ") is left out of the CV (set " + missing.front() + " to show it)");
   }
 
   // An if/unless/elsif condition's branch state; one that cannot be evaluated is taken.
@@ -468,6 +564,7 @@ class Preprocessor {
   }
 
   void expression(const std::string& expr, const SourceLoc& loc) {
+    env_.take_missing_site_keys();  // only the names this expression looks up
     liquid::Result r = liquid::evaluate_output(expr, env_);
     std::vector<std::string> missing = env_.take_missing_site_keys();
     if (!r.ok()) {

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
+#include "content/citations.h"
 #include "content/config.h"
 #include "content/convert.h"
 #include "content/dom.h"
@@ -15,6 +17,7 @@
 #include "content/markdown.h"
 #include "content/preprocess.h"
 #include "content/sections.h"
+#include "content/unclosed.h"
 
 namespace cvgen::content {
 namespace fs = std::filesystem;
@@ -45,8 +48,103 @@ size_t front_matter_end(const std::string& text, std::string& yaml) {
   return 0;
 }
 
+// A line that cannot be front matter: a markdown heading after a blank line, HTML, or text that
+// is neither "key: value", a list item, an indented continuation nor a YAML comment.
+bool ends_unclosed_front_matter(std::string_view line, bool after_blank) {
+  if (line.empty()) return false;
+  if (line.starts_with("#")) return after_blank && (line.size() == 1 || line[1] == ' ' || line[1] == '#');
+  if (line.starts_with("<")) return true;
+  if (line.front() == ' ' || line.front() == '\t' || line.starts_with("- ") || line == "-") return false;
+  return line.find(':') == std::string_view::npos;
+}
+
+// A page that opens front matter with "---" and never closes it. When a line that cannot be
+// YAML follows, the front matter is taken to end before it (a warning: the page still reads);
+// otherwise the whole page is front matter (an error). Returns the body's start.
+size_t unclosed_front_matter_end(const MappedText& page, std::string& yaml, Diagnostics& diags) {
+  const std::string& text = page.text;
+  if (!text.starts_with("---")) return 0;
+  size_t first_nl = text.find('\n');
+  if (first_nl == std::string::npos || text.find_first_not_of("- \t\r", 3) < first_nl) return 0;
+  size_t pos = first_nl + 1;
+  bool after_blank = false;
+  int line_no = 2;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line(text.data() + pos, (nl == std::string::npos ? text.size() : nl) - pos);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (ends_unclosed_front_matter(line, after_blank)) {
+      diags.warn(page.loc(1, 1), "front matter opened here is never closed by a '---' line: it is taken to end "
+                                 "before line " + std::to_string(line_no) + " (add '---' there)");
+      yaml = text.substr(first_nl + 1, pos - first_nl - 1);
+      return pos;
+    }
+    after_blank = line.empty();
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+    ++line_no;
+  }
+  diags.error(page.loc(1, 1), "front matter opened here is never closed by a '---' line: the whole page is read as "
+                              "front matter and the CV has no body (add '---' after the front matter)");
+  yaml = text.substr(first_nl + 1);
+  return text.size();
+}
+
+// yaml-cpp reads a quoted scalar left open ("title: \"x") up to the end of the text without
+// complaint; YAML does not allow it. Finds such a quote: an error at its line and column.
+bool report_unclosed_quote(const std::string& yaml, const MappedText& text, int first_line, Diagnostics& diags) {
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < yaml.size()) {
+    size_t nl = yaml.find('\n', pos);
+    size_t line_end = nl == std::string::npos ? yaml.size() : nl;
+    std::string_view line(yaml.data() + pos, line_end - pos);
+    size_t colon = line.find(": ");
+    if (!line.starts_with("#") && colon != std::string_view::npos) {
+      size_t v = line.find_first_not_of(' ', colon + 1);
+      if (v != std::string_view::npos && (line[v] == '"' || line[v] == '\'')) {
+        char q = line[v];
+        size_t i = pos + v + 1;
+        bool closed = false;
+        while (i < yaml.size()) {
+          if (q == '"' && yaml[i] == '\\') {
+            i += 2;
+            continue;
+          }
+          if (yaml[i] == q) {
+            if (q == '\'' && i + 1 < yaml.size() && yaml[i + 1] == '\'') {
+              i += 2;
+              continue;
+            }
+            closed = true;
+            break;
+          }
+          ++i;
+        }
+        if (!closed) {
+          diags.error(text.loc(first_line + line_no, static_cast<int>(v) + 1),
+                      std::string("malformed YAML front matter: the quoted value opened here is never closed (add ") +
+                          q + "): the front matter is ignored");
+          return true;
+        }
+        if (i > line_end) {  // a quoted value over several lines is legal YAML but skip its lines
+          while (nl != std::string::npos && nl < i) {
+            nl = yaml.find('\n', nl + 1);
+            ++line_no;
+          }
+        }
+      }
+    }
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+    ++line_no;
+  }
+  return false;
+}
+
 // The front matter as Liquid's `page`; it starts on line 2 of the page.
 liquid::Value parse_front_matter(const std::string& yaml, const MappedText& text, Diagnostics& diags) {
+  if (report_unclosed_quote(yaml, text, 2, diags)) return liquid::Value::map({});
   try {
     YAML::Node node = YAML::Load(yaml);
     if (node.IsMap()) return liquid::from_yaml(node, text, 1);
@@ -93,6 +191,24 @@ std::optional<fs::path> find_home_page(const fs::path& root) {
   return std::nullopt;
 }
 
+// Where site-relative links point: url + baseurl from _config.yml, else author.uri; no
+// trailing slash. Empty when neither is set.
+std::string link_base(const liquid::Value& site) {
+  auto text = [](const liquid::Value* v) { return v && !v->is_nil() ? v->to_output() : std::string(); };
+  std::string url = text(site.find("url"));
+  std::string base = text(site.find("baseurl"));
+  if (url.empty()) {
+    const liquid::Value* author = site.find("author");
+    url = author ? text(author->find("uri")) : std::string();
+    base.clear();
+  }
+  while (url.ends_with("/")) url.pop_back();
+  if (url.empty() || url.find("://") == std::string::npos) return {};
+  while (base.ends_with("/")) base.pop_back();
+  if (!base.empty() && !base.starts_with("/")) base = "/" + base;
+  return url + base;
+}
+
 // Everything after reading: front matter, preprocessing, markdown, HTML, sections.
 Document import_text(const MappedText& page, const fs::path& page_file, const SiteConfig& config,
                      const PreprocessOptions& site_options, Diagnostics& diags) {
@@ -105,18 +221,25 @@ Document import_text(const MappedText& page, const fs::path& page_file, const Si
 
   std::string yaml;
   size_t body_start = front_matter_end(page.text, yaml);
+  if (body_start == 0) body_start = unclosed_front_matter_end(page, yaml, diags);
   if (body_start > 0) pre.page = parse_front_matter(yaml, page, diags);
   MappedTextBuilder body;
   body.append_from(page, body_start, page.text.size());
   MappedText preprocessed = preprocess(body.finish(), page_file, pre, diags);
 
-  HtmlPage html(render_markdown(preprocessed, diags));
+  auto html = std::make_unique<HtmlPage>(render_markdown(preprocessed, diags));
+  if (std::optional<MappedText> closed = close_unclosed_containers(*html, diags)) {
+    html = std::make_unique<HtmlPage>(std::move(*closed));
+  }
   OwnerMatcher owner(config.profile.name);
+  CitationStats citations = read_citation_stats(pre, diags);
   DomContext ctx;
   ctx.owner = &owner;
   ctx.site = &pre;
   ctx.diags = &diags;
-  doc.sections = convert_page(html, ctx);
+  ctx.citations = &citations;
+  ctx.link_base = link_base(pre.site);
+  doc.sections = convert_page(*html, ctx);
   doc.keywords = research_keywords(doc);
   report_duplicate_sections(doc, diags);
   return doc;

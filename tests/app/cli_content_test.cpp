@@ -91,6 +91,20 @@ TEST(CliContent, DataDrivenSite) {
   EXPECT_NE(model.out.find("\"text\": \"Northbay Ecology Seminar ⭐\""), std::string::npos);
 }
 
+// One section, one warning, one error: singular words in the summary.
+TEST(CliContent, CheckSummarySingulars) {
+  std::filesystem::path site = std::filesystem::path(CVGEN_BINARY_DIR) / "test-scratch" / "cli_one_section";
+  std::filesystem::remove_all(site);
+  std::filesystem::create_directories(site / "_pages");
+  std::ofstream(site / "_config.yml") << "author:\n  name: Ada Quill\n";
+  // An unclosed quote in the front matter (an error) and an unparseable date (a warning).
+  std::ofstream(site / "_pages" / "about.md") << "---\ntitle: \"x\n---\n# News\n- *2024.13*: odd\n";
+  CliRun check = run_cvgen("check --site '" + site.string() + "'");
+  EXPECT_EQ(check.status, 1);
+  EXPECT_NE(check.err.find("_pages/about.md:2:8: error: malformed YAML front matter"), std::string::npos) << check.err;
+  EXPECT_NE(check.err.find("cvgen check: 1 error, 1 warning (1 section)\n"), std::string::npos) << check.err;
+}
+
 TEST(CliContent, StrictTurnsWarningsIntoErrors) {
   CliRun r = run_cvgen("check --strict");
   EXPECT_EQ(r.status, 1);

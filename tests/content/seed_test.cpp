@@ -86,8 +86,8 @@ TEST_P(SeedTest, NinePublicationsOwnerMarkedInAll) {
             "FedPaI: Achieving Extreme Sparsity in Federated Learning via Pruning at Initialization");
   EXPECT_EQ(pubs[0]->url, "https://arxiv.org/abs/2504.00308");
   ASSERT_EQ(pubs[3]->authors.size(), 4u);
-  EXPECT_EQ(pubs[3]->authors[2], (Author{"Haonan Wang", true, ""}));
-  EXPECT_EQ(pubs[3]->authors[0], (Author{"J Tian", false, ""}));
+  EXPECT_EQ(pubs[3]->authors[2], (Author{"Haonan Wang", true, "", true, ","}));
+  EXPECT_EQ(pubs[3]->authors[0], (Author{"J Tian", false, "", false, ""}));
 }
 
 TEST_P(SeedTest, DatedItemsWithDetails) {
