@@ -128,6 +128,28 @@ void text_line(LayoutContext& ctx, const std::string& s, const theme::Font& font
   if (!p.para.lines.empty()) draw_line(p, p.para.lines[0], ctx.x, baseline, ctx.faces, out);
 }
 
+// A name written over two lines ("Chenyang Liu<br />(刘辰阳)") keeps its break only in the big
+// header; running lines, bookmarks and metadata are single lines, so the break becomes a space.
+std::string one_line(const std::string& s) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      if (c == ' ' || c == '\t') continue;  // the break's surrounding spaces become one
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      out += ' ';
+      pending_space = false;
+    }
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 // The vertical extent of an item, relative to its block.
 std::pair<float, float> extent(const display::Item& item) {
   return std::visit(
@@ -186,6 +208,8 @@ std::vector<FlowBlock> split_tall_block(FlowBlock block, float page_height) {
   bands.front().box.space_before = block.box.space_before;
   bands.front().bookmark = block.bookmark;
   bands.front().rule_above = block.rule_above;
+  bands.front().box.repeat_height = block.box.repeat_height;
+  bands.front().repeat_items = std::move(block.repeat_items);
   return bands;
 }
 
@@ -260,16 +284,21 @@ display::Document layout_cv(const content::Document& doc, const theme::Theme& th
       page.items.push_back(display::StrokeLine{ctx.x, ry, ctx.x + ctx.width, ry, 0.5f,
                                                theme.publications.separator_color});
     }
+    bool starts_page = i == 0 || places[i - 1].page != places[i].page;
+    if (starts_page && !block.repeat_items.empty()) {
+      offset_items(block.repeat_items, 0, theme.page.margin_top);
+      for (display::Item& item : block.repeat_items) page.items.push_back(std::move(item));
+    }
     offset_items(block.items, 0, top);
     for (display::Item& item : block.items) page.items.push_back(std::move(item));
     if (!block.bookmark.empty()) {
-      out.bookmarks.push_back(display::Bookmark{block.bookmark, places[i].page, top, 0});
+      out.bookmarks.push_back(display::Bookmark{one_line(block.bookmark), places[i].page, top, 0});
     }
   }
 
   // Running header (from page 2) and footer. Without an author name the site title stands in, so
   // no pattern is left with a dangling separator.
-  const std::string& name = doc.profile.name.empty() ? doc.site_title : doc.profile.name;
+  const std::string name = one_line(doc.profile.name.empty() ? doc.site_title : doc.profile.name);
   const theme::Running& run = theme.running;
   for (int i = 0; i < pages; ++i) {
     auto& items = out.pages[static_cast<size_t>(i)].items;

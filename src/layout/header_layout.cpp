@@ -1,6 +1,7 @@
 // layout: the CV's header from the profile: the name, a bio line and the row of contacts, each
 // contact a link with a small vector icon (or, when the layout prefers, text joined by a separator).
 #include <algorithm>
+#include <cctype>
 
 #include "layout/flow.h"
 #include "layout/icons.h"
@@ -19,30 +20,60 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return !needle.empty() && haystack.find(needle) != std::string::npos;
 }
 
-// The contacts as one wrapping paragraph of links joined by a separator (no icons).
-float contacts_as_text(LayoutContext& ctx, float y, std::vector<display::Item>& out) {
-  const theme::Header& h = ctx.theme.header;
-  InlineBuilder b(ctx.lang);
-  bool first = true;
-  for (const content::ProfileLink& link : ctx.doc.profile.links) {
-    if (!first) b.add(h.separator.empty() ? "  " : h.separator, h.contact);
-    first = false;
-    Deco deco{h.contact.color, link.url};
-    b.add(link.label.empty() ? link.url : link.label, h.contact, deco);
+// The service a handle belongs to, for contacts shown as text without icons ("GitHub: mateo-ol").
+const char* service_name(const std::string& kind) {
+  static constexpr std::pair<const char*, const char*> kServices[] = {
+      {"github", "GitHub"},       {"twitter", "Twitter"},         {"x", "X"},
+      {"linkedin", "LinkedIn"},   {"facebook", "Facebook"},       {"instagram", "Instagram"},
+      {"keybase", "Keybase"},     {"google_plus", "Google+"},     {"xing", "XING"},
+      {"tumblr", "Tumblr"},       {"bitbucket", "Bitbucket"},     {"stackoverflow", "Stack Overflow"},
+      {"lastfm", "Last.fm"},      {"dribbble", "Dribbble"},       {"pinterest", "Pinterest"},
+      {"foursquare", "Foursquare"}, {"steam", "Steam"},           {"youtube", "YouTube"},
+      {"soundcloud", "SoundCloud"}, {"weibo", "Weibo"},           {"flickr", "Flickr"},
+      {"codepen", "CodePen"},     {"vine", "Vine"},               {"wikipedia", "Wikipedia"},
+      {"researchgate", "ResearchGate"}, {"dblp", "DBLP"},         {"googlescholar", "Google Scholar"},
+      {"pubmed", "PubMed"},       {"orcid", "ORCID"},             {"impactstory", "Impactstory"},
+  };
+  for (auto [key, name] : kServices) {
+    if (kind == key) return name;
   }
-  if (b.empty()) return 0;
-  SetParagraph p = ctx.set(b, ctx.width, to_text_align(h.align));
-  return draw_paragraph(p, ctx.x, y, ctx.faces, out);
+  return nullptr;
 }
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string contact_text(const content::ProfileLink& link) {
+  std::string label = link.label.empty() ? link.url : link.label;
+  const char* service = service_name(link.kind);
+  // An address, a URL or a label that names its service already says what it is.
+  bool self_describing = label.find("://") != std::string::npos || label.find('@') != std::string::npos ||
+                         label == link.url || !service || contains(lower(label), lower(service));
+  if (link.kind == "twitter" && !label.starts_with("@") && label.find("://") == std::string::npos) {
+    label = "@" + label;
+    self_describing = false;
+  }
+  return self_describing ? label : std::string(service) + ": " + label;
+}
+
+namespace {
+
+struct Chip {
+  const content::ProfileLink* link;
+  SetParagraph label;
+  float width;
+};
+
+float place_chips(LayoutContext& ctx, const std::vector<Chip>& chips, float icon, float gap, float spacing,
+                  const SetParagraph* separator, float y, std::vector<display::Item>& out);
 
 // The contacts as icon + label pairs laid out in rows.
 float contacts_with_icons(LayoutContext& ctx, float y, std::vector<display::Item>& out) {
   const theme::Header& h = ctx.theme.header;
-  struct Chip {
-    const content::ProfileLink* link;
-    SetParagraph label;
-    float width;
-  };
   const float icon = h.contact.size * 1.15f;
   const float gap = h.contact.size * 0.4f;
   const float spacing = h.contact.size * 1.5f;
@@ -54,6 +85,40 @@ float contacts_with_icons(LayoutContext& ctx, float y, std::vector<display::Item
     if (!chip.label.para.lines.empty()) chip.width += gap + chip.label.para.lines[0].width;
     chips.push_back(std::move(chip));
   }
+  return place_chips(ctx, chips, icon, gap, spacing, {}, y, out);
+}
+
+// The contacts as text joined by the layout's separator. Each contact is one unbreakable chip:
+// the row wraps between contacts, never inside one ("Google / Scholar").
+float contacts_as_text(LayoutContext& ctx, float y, std::vector<display::Item>& out) {
+  const theme::Header& h = ctx.theme.header;
+  std::vector<Chip> chips;
+  for (const content::ProfileLink& link : ctx.doc.profile.links) {
+    InlineBuilder b(ctx.lang);
+    b.add(contact_text(link), h.contact, Deco{h.contact.color, link.url});
+    Chip chip{&link, ctx.set(b, 1e6f), 0};
+    if (chip.label.para.lines.empty()) continue;
+    chip.width = chip.label.para.lines[0].width;
+    chips.push_back(std::move(chip));
+  }
+  if (chips.empty()) return 0;
+  // The separator's spaces are the room between chips; its mark ("·") is centred in that room.
+  std::string separator = h.separator.empty() ? "  " : h.separator;
+  InlineBuilder room(ctx.lang);
+  room.add(separator, h.contact);
+  float spacing = ctx.measure(room);
+  size_t a = separator.find_first_not_of(' '), b = separator.find_last_not_of(' ');
+  InlineBuilder mark(ctx.lang);
+  if (a != std::string::npos) mark.add(separator.substr(a, b - a + 1), h.contact);
+  SetParagraph mark_para = ctx.set(mark, 1e6f);
+  return place_chips(ctx, chips, 0, 0, spacing, &mark_para, y, out);
+}
+
+// Lays chips out in rows that fit the width (centred or right-aligned as the header is), with
+// `spacing` between chips and, when given, the separator drawn in that space.
+float place_chips(LayoutContext& ctx, const std::vector<Chip>& chips, float icon, float gap, float spacing,
+                  const SetParagraph* separator, float y, std::vector<display::Item>& out) {
+  const theme::Header& h = ctx.theme.header;
   if (chips.empty()) return 0;
 
   // Break into rows that fit the width.
@@ -83,13 +148,18 @@ float contacts_with_icons(LayoutContext& ctx, float y, std::vector<display::Item
     float baseline = y + row_height * 0.72f;
     for (size_t i = a; i < b; ++i) {
       const Chip& chip = chips[i];
+      if (i > a && separator && !separator->para.lines.empty()) {
+        const text::Line& mark = separator->para.lines[0];
+        draw_line(*separator, mark, x - spacing + (spacing - mark.width) / 2, baseline, ctx.faces, out);
+      }
       // The icon sits on the baseline like a capital letter, a little below the cap height.
       float icon_top = baseline - icon * 0.86f;
-      draw_icon(chip.link->kind, x, icon_top, icon, h.contact.color, out);
+      if (icon > 0) draw_icon(chip.link->kind, x, icon_top, icon, h.contact.color, out);
       if (!chip.label.para.lines.empty()) {
-        draw_line(chip.label, chip.label.para.lines[0], x + icon + gap, baseline, ctx.faces, out);
+        draw_line(chip.label, chip.label.para.lines[0], x + (icon > 0 ? icon + gap : 0), baseline, ctx.faces, out);
       }
-      out.push_back(display::Link{x, icon_top - 1, chip.width, icon + 2, chip.link->url});
+      // (Text chips carry their link on the text itself.)
+      if (icon > 0) out.push_back(display::Link{x, icon_top - 1, chip.width, icon + 2, chip.link->url});
       x += chip.width + spacing;
     }
     y += row_height;
@@ -120,7 +190,6 @@ void build_header(LayoutContext& ctx) {
     if (!profile.bio.empty()) parts.push_back(profile.bio);
     if (!contains(profile.bio, profile.employer) && !profile.employer.empty()) parts.push_back(profile.employer);
     if (!contains(profile.bio, profile.location) && !profile.location.empty()) parts.push_back(profile.location);
-    if (h.show_description && !profile.description.empty()) parts.push_back(profile.description);
     if (!parts.empty()) {
       // One line when it fits; otherwise one line per part, so no part is broken mid-phrase.
       auto joined = [&](const char* separator) {
@@ -136,6 +205,15 @@ void build_header(LayoutContext& ctx) {
       y += draw_paragraph(p, ctx.x, y, ctx.faces, block.items);
       y += 2;
     }
+  }
+
+  // The site's description (a tagline of research interests) on its own line under the bio.
+  if (h.show_description && !profile.description.empty() && !contains(profile.bio, profile.description)) {
+    InlineBuilder d(ctx.lang);
+    d.add(profile.description, h.bio);
+    SetParagraph p = ctx.set(d, ctx.width, align);
+    y += draw_paragraph(p, ctx.x, y, ctx.faces, block.items);
+    y += 2;
   }
 
   y += h.contact_icons ? contacts_with_icons(ctx, y, block.items) : contacts_as_text(ctx, y, block.items);

@@ -25,9 +25,10 @@ fonts::FontStyle font_style(const theme::Font& font) {
   return s;
 }
 
-void InlineBuilder::add_range(std::string_view s, const theme::Font& font, float size, const Deco& deco,
-                              float baseline_shift) {
+void InlineBuilder::add_range(std::string_view s, std::string_view source, const theme::Font& font, float size,
+                              const Deco& deco, float baseline_shift) {
   if (s.empty()) return;
+  source_.append(source.size() == s.size() ? source : s);
   uint32_t tag = static_cast<uint32_t>(decos_.size());
   // Reuse the previous tag when the decoration is the same, so runs stay long.
   if (!decos_.empty()) {
@@ -59,7 +60,7 @@ void InlineBuilder::add_range(std::string_view s, const theme::Font& font, float
 
 void InlineBuilder::add(std::string_view s, const theme::Font& font, const Deco& deco, float baseline_shift) {
   if (!font.small_caps) {
-    add_range(s, font, font.size, deco, baseline_shift);
+    add_range(s, s, font, font.size, deco, baseline_shift);
     return;
   }
   // Fake small caps: ASCII lower case letters become capitals at 80% of the size.
@@ -68,11 +69,13 @@ void InlineBuilder::add(std::string_view s, const theme::Font& font, const Deco&
     bool lower = s[i] >= 'a' && s[i] <= 'z';
     size_t j = i;
     while (j < s.size() && (s[j] >= 'a' && s[j] <= 'z') == lower) ++j;
-    std::string chunk(s.substr(i, j - i));
+    std::string_view original = s.substr(i, j - i);
+    std::string chunk(original);
     if (lower) {
+      // ASCII only, so the upper-cased chunk has the same byte offsets as the original.
       for (char& c : chunk) c = static_cast<char>(c - 32);
     }
-    add_range(chunk, font, lower ? font.size * 0.8f : font.size, deco, baseline_shift);
+    add_range(chunk, original, font, lower ? font.size * 0.8f : font.size, deco, baseline_shift);
     i = j;
   }
 }
@@ -80,7 +83,7 @@ void InlineBuilder::add(std::string_view s, const theme::Font& font, const Deco&
 void InlineBuilder::add_rich(const content::RichText& rich, const theme::Font& base, const RichStyle& style) {
   for (const content::Span& span : rich) {
     if (span.kind == content::Span::Kind::LineBreak) {
-      add_range("\n", base, base.size, Deco{base.color}, 0);
+      add_range("\n", "\n", base, base.size, Deco{base.color}, 0);
       continue;
     }
     theme::Font f = base;
@@ -113,16 +116,41 @@ void InlineBuilder::add_rich(const content::RichText& rich, const theme::Font& b
     std::string t = span.text;
     std::replace(t.begin(), t.end(), '\n', ' ');
     f.small_caps = false;
-    add_range(t, f, f.size, deco, shift);
+    add_range(t, t, f, f.size, deco, shift);
   }
 }
+
+namespace {
+
+// Bidi formatting characters (U+200E/F marks, U+202A-202E embeddings, U+2066-2069 isolates)
+// steer the text engine's reordering but are not part of the extracted text.
+std::string without_bidi_controls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    if (i + 2 < s.size() && byte(i) == 0xE2) {
+      unsigned b1 = byte(i + 1), b2 = byte(i + 2);
+      bool control = (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
+                     (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+      if (control) {
+        i += 3;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+}  // namespace
 
 float SetParagraph::height() const { return para.height(); }
 
 SetParagraph set_paragraph(const InlineBuilder& builder, text::TextEngine& engine,
                            const text::ParagraphOptions& options) {
   SetParagraph p;
-  p.text = builder.styled().text;
+  p.text = builder.source_text();
   p.decos = builder.decos();
   if (!p.text.empty()) p.para = engine.set(builder.styled(), options);
   return p;
@@ -154,11 +182,14 @@ void draw_line(const SetParagraph& p, const text::Line& line, float x, float bas
       dg.y = -g.dy;
       dg.advance = g.advance;
       if (g.text_len > 0 && g.text_start + g.text_len <= p.text.size()) {
-        dg.text = p.text.substr(g.text_start, g.text_len);
+        dg.text = without_bidi_controls(std::string_view(p.text).substr(g.text_start, g.text_len));
+        // A glyph standing only for bidi controls (isolates, marks) is invisible and says nothing.
+        if (dg.text.empty() && g.advance == 0) continue;
       }
       pen += g.advance;
       r.glyphs.push_back(std::move(dg));
     }
+    if (r.glyphs.empty()) continue;  // only bidi controls: nothing to draw or link
     if (deco.code) {
       backgrounds.push_back(display::FillRect{r.x - 1.5f, baseline - run.size * 0.95f, run.width + 3,
                                               run.size * 1.25f, Color{0xf2, 0xf3, 0xf4}, 1.5f});

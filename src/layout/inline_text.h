@@ -60,11 +60,16 @@ class InlineBuilder {
   bool empty() const { return text_.text.empty(); }
   const text::StyledText& styled() const { return text_; }
   const std::vector<Deco>& decos() const { return decos_; }
+  // The text as written, byte for byte parallel to styled().text: faked small caps are shaped
+  // upper-cased but extract in their original case.
+  const std::string& source_text() const { return source_; }
 
  private:
-  void add_range(std::string_view s, const theme::Font& font, float size, const Deco& deco,
-                 float baseline_shift);
+  // `source` is what `s` stands for in extracted text (same byte length as `s`).
+  void add_range(std::string_view s, std::string_view source, const theme::Font& font, float size,
+                 const Deco& deco, float baseline_shift);
   text::StyledText text_;
+  std::string source_;
   std::vector<Deco> decos_;
 };
 
@@ -72,7 +77,7 @@ class InlineBuilder {
 struct SetParagraph {
   text::Paragraph para;
   std::vector<Deco> decos;
-  std::string text;
+  std::string text;  // the source text (glyphs' extracted text is sliced from it)
   float height() const;
 };
 

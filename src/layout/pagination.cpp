@@ -9,8 +9,10 @@ std::vector<Placement> paginate(const std::vector<FlowBox>& boxes, float page_he
   std::vector<Placement> out(boxes.size());
   int page = 0;
   float y = 0;  // used height on the current page
+  // Above a box: its space, or at the top of a page the room for what is repeated there.
+  auto lead = [&](size_t i) { return y > 0 ? boxes[i].space_before : boxes[i].repeat_height; };
   auto place = [&](size_t i) {
-    float sb = y > 0 ? boxes[i].space_before : 0;
+    float sb = lead(i);
     out[i] = Placement{page, y + sb};
     y += sb + boxes[i].height;
   };
@@ -25,7 +27,7 @@ std::vector<Placement> paginate(const std::vector<FlowBox>& boxes, float page_he
     while (end + 1 < boxes.size() && boxes[end].keep_with_next) ++end;
     float inner = boxes[i].height;  // group height without the first box's space
     for (size_t k = i + 1; k <= end; ++k) inner += boxes[k].space_before + boxes[k].height;
-    float sb = y > 0 ? boxes[i].space_before : 0;
+    float sb = lead(i);
 
     if (y + sb + inner <= page_height || (y == 0 && inner <= page_height)) {
       for (size_t k = i; k <= end; ++k) place(k);
@@ -36,7 +38,7 @@ std::vector<Placement> paginate(const std::vector<FlowBox>& boxes, float page_he
       // Taller than a page: start fresh, then break between boxes where the page is full.
       if (y > 0) new_page();
       for (size_t k = i; k <= end; ++k) {
-        float s = y > 0 ? boxes[k].space_before : 0;
+        float s = lead(k);
         if (y > 0 && y + s + boxes[k].height > page_height) new_page();
         place(k);
       }

@@ -10,6 +10,7 @@ struct FlowBox {
   float height = 0;
   float space_before = 0;
   bool keep_with_next = false;  // no page break between this box and the next
+  float repeat_height = 0;      // at the top of a page, this much room above it (a repeated table header)
 };
 
 struct Placement {

@@ -11,6 +11,9 @@ namespace cvgen::layout {
 
 namespace {
 
+constexpr std::string_view kFirstStrongIsolate = "\u2068";
+constexpr std::string_view kPopDirectionalIsolate = "\u2069";
+
 // "Haonan Wang, Z Liu, ..." with the owner emphasised and marks kept.
 void add_authors(LayoutContext& ctx, InlineBuilder& b, const content::Publication& pub) {
   const theme::Publications& tp = ctx.theme.publications;
@@ -25,7 +28,11 @@ void add_authors(LayoutContext& ctx, InlineBuilder& b, const content::Publicatio
       if (tp.owner_bold) f.color = ctx.theme.header.name.color;
       deco.color = f.color;
     }
+    // Each name is a bidi isolate (FSI ... PDI), so an Arabic or Hebrew name stays in its place
+    // in the list instead of pulling its neighbours and commas into a right-to-left run.
+    b.add(kFirstStrongIsolate, f, deco);
     b.add(a.name, f, deco);
+    b.add(kPopDirectionalIsolate, f, deco);
     if (!a.marks.empty()) {
       theme::Font m = tp.authors;
       m.size *= 0.72f;
@@ -34,7 +41,32 @@ void add_authors(LayoutContext& ctx, InlineBuilder& b, const content::Publicatio
   }
 }
 
+// The thumbnail's file, when the layout shows thumbnails and the file exists.
+std::string shown_thumbnail(const LayoutContext& ctx, const content::Publication& pub) {
+  if (!ctx.theme.publications.thumbnails || pub.image.empty()) return {};
+  std::string path = image_path(ctx.doc, pub.image);
+  std::error_code ec;
+  // A missing file is reported by the importer (at the <img>); the box is set without it.
+  if (!path.empty() && std::filesystem::is_regular_file(path, ec)) return path;
+  return {};
+}
+
+// Between the thumbnail and the text.
+constexpr float kThumbnailGap = 12;
+// Between a badge alone and the text.
+constexpr float kBadgeGap = 8;
+
 }  // namespace
+
+float publication_column(LayoutContext& ctx, const content::Section& section) {
+  const theme::Publications& tp = ctx.theme.publications;
+  if (!tp.badges) return 0;
+  for (const content::Block& block : section.blocks) {
+    const auto* pub = std::get_if<content::Publication>(&block);
+    if (pub && !shown_thumbnail(ctx, *pub).empty()) return tp.thumbnail_width + kThumbnailGap;
+  }
+  return ctx.label_width;
+}
 
 void build_publication(LayoutContext& ctx, const content::Publication& pub, bool first) {
   const theme::Theme& t = ctx.theme;
@@ -42,16 +74,10 @@ void build_publication(LayoutContext& ctx, const content::Publication& pub, bool
   FlowBlock block;
 
   // The thumbnail, when the layout shows them and the file exists.
-  std::string thumb;
-  if (tp.thumbnails && !pub.image.empty()) {
-    std::string path = image_path(ctx.doc, pub.image);
-    std::error_code ec;
-    // A missing file is reported by the importer (at the <img>); the box is set without it.
-    if (!path.empty() && std::filesystem::is_regular_file(path, ec)) thumb = path;
-  }
+  std::string thumb = shown_thumbnail(ctx, pub);
 
   float column = 0;
-  if (tp.badges) column = thumb.empty() ? ctx.label_width : tp.thumbnail_width + 12;
+  if (tp.badges) column = std::max(ctx.pub_column, thumb.empty() ? ctx.label_width : tp.thumbnail_width + kThumbnailGap);
   float text_x = ctx.x + column;
   float text_w = ctx.width - column;
   float left_h = 0;
@@ -70,7 +96,9 @@ void build_publication(LayoutContext& ctx, const content::Publication& pub, bool
       const text::Line& line = p.para.lines[0];
       const float pad = tp.badge.size * 0.75f;
       float bh = tp.badge.size * 1.95f;
-      float bw = std::max(line.width + 2 * pad, thumb.empty() ? ctx.label_width - 8 : 0.0f);
+      // A badge alone fills its column (as wide as a thumbnail when the section has some).
+      float fill = column - (column > ctx.label_width ? kThumbnailGap : kBadgeGap);
+      float bw = std::max(line.width + 2 * pad, thumb.empty() ? fill : 0.0f);
       float top = thumb.empty() ? 0.5f : 0;
       block.items.push_back(display::FillRect{ctx.x, top, bw, bh, tp.badge_fill, 0});
       float base = top + bh / 2 + (line.ascent - line.descent) / 2;

@@ -49,6 +49,9 @@ std::string emoji_presentation(const std::string& emoji) {
 
 void build_heading(LayoutContext& ctx, const content::Section& section) {
   const theme::SectionTitle& st = ctx.theme.section;
+  // An untitled section (the intro before the first heading) gets no heading: a bare rule would
+  // only double the header's.
+  if (section.title.empty() && section.emoji.empty()) return;
   FlowBlock block;
   InlineBuilder b(ctx.lang);
   std::string title = st.uppercase ? upper_ascii(section.title) : section.title;
@@ -64,7 +67,8 @@ void build_heading(LayoutContext& ctx, const content::Section& section) {
   }
   if (st.rule) {
     y += st.font.size * 0.2f;
-    block.items.push_back(display::StrokeLine{ctx.x, y, ctx.x + ctx.width, y, st.rule_width, st.rule_color});
+    display::StrokeLine rule{ctx.x, y, ctx.x + ctx.width, y, st.rule_width, st.rule_color};
+    block.items.emplace_back(rule);
     y += st.rule_width;
   }
   block.box.height = y + st.space_after;
@@ -109,8 +113,9 @@ void build_list(LayoutContext& ctx, const content::List& list, float space_befor
 constexpr float kMinTextWidth = 72;
 
 // Between a date and its text, in ems of the date's size. Under one em, so that text extraction
-// (poppler pulls words within 1 em into a block) reads each date together with its entry.
-constexpr float kDateGapEm = 0.75f;
+// (poppler pulls words within 1 em into a block) reads each date together with its entry; at
+// 0.75 em poppler still made a column of short dates ("2024") stacked at compact line spacing.
+constexpr float kDateGapEm = 0.6f;
 
 // A dated entry (news, internships, education, awards, talks): a date column and the text, with
 // detail bullets under the text. One box.
@@ -168,52 +173,6 @@ void build_subheading(LayoutContext& ctx, const content::Subheading& sub) {
   ctx.blocks.push_back(std::move(block));
 }
 
-// A simple table: column widths from the cells' natural widths, scaled down to the page; one box
-// per row, the header row kept with the first.
-void build_table(LayoutContext& ctx, const content::Table& table, float space_before) {
-  const theme::Theme& t = ctx.theme;
-  size_t cols = 0;
-  for (const auto& row : table.rows) cols = std::max(cols, row.size());
-  if (cols == 0) return;
-  const float pad = 6;
-  std::vector<float> natural(cols, 10);
-  for (size_t r = 0; r < table.rows.size(); ++r) {
-    for (size_t c = 0; c < table.rows[r].size(); ++c) {
-      InlineBuilder b(ctx.lang);
-      b.add_rich(table.rows[r][c], t.body.font, ctx.rich);
-      natural[c] = std::max(natural[c], ctx.measure(b) + pad);
-    }
-  }
-  float total = 0;
-  for (float w : natural) total += w;
-  std::vector<float> widths = natural;
-  if (total > ctx.width) {
-    for (float& w : widths) w = w * ctx.width / total;
-  }
-  for (size_t r = 0; r < table.rows.size(); ++r) {
-    bool header = table.has_header && r == 0;
-    FlowBlock block;
-    float x = ctx.x, h = 0;
-    for (size_t c = 0; c < table.rows[r].size(); ++c) {
-      InlineBuilder b(ctx.lang);
-      theme::Font f = t.body.font;
-      f.bold = f.bold || header;
-      b.add_rich(table.rows[r][c], f, ctx.rich);
-      SetParagraph p = ctx.set(b, std::max(widths[c] - pad, 8.0f));
-      h = std::max(h, draw_paragraph(p, x, 0, ctx.faces, block.items));
-      x += widths[c];
-    }
-    if (header) {
-      block.items.push_back(display::StrokeLine{ctx.x, h + 1, x, h + 1, 0.5f, t.section.rule_color});
-      h += 3;
-    }
-    block.box.height = h;
-    block.box.space_before = r == 0 ? space_before : 1;
-    block.box.keep_with_next = header;
-    ctx.blocks.push_back(std::move(block));
-  }
-}
-
 void build_code(LayoutContext& ctx, const content::CodeBlock& code, float space_before) {
   FlowBlock block;
   theme::Font f = ctx.theme.body.font;
@@ -255,6 +214,8 @@ void build_image(LayoutContext& ctx, const content::Image& image, float space_be
 void build_section(LayoutContext& ctx, const content::Section& section) {
   const theme::Theme& t = ctx.theme;
   build_heading(ctx, section);
+  size_t first_block = ctx.blocks.size();
+  ctx.pub_column = publication_column(ctx, section);
   bool first = true;
   bool first_pub = true;
   for (const content::Block& block : section.blocks) {
@@ -284,6 +245,11 @@ void build_section(LayoutContext& ctx, const content::Section& section) {
       build_image(ctx, *im, gap);
     }
     first = false;
+  }
+  // An untitled section has no heading to carry the space between sections: its first block does.
+  if (section.title.empty() && section.emoji.empty() && first_block < ctx.blocks.size()) {
+    float& space = ctx.blocks[first_block].box.space_before;
+    space = std::max(space, t.section.space_before);
   }
 }
 

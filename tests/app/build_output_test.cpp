@@ -246,6 +246,22 @@ TEST(Build, HomepageLayoutFitsOnTwoA4Pages) {
   fs::remove_all(dir);
 }
 
+TEST(Build, ClassicSmallCapsExtractInTheirOwnCase) {
+  // Classic fakes small caps by setting lower case letters as smaller capitals; the text a reader
+  // copies (and a search finds) is still the source text.
+  fs::path dir = temp_dir();
+  fs::path pdf = dir / "cv.pdf";
+  Result r;
+  std::string output = build("classic", pdf, &r);
+  ASSERT_EQ(r.status, 0) << output;
+  std::string text = pdftotext(pdf);
+  EXPECT_NE(text.find("Honors and Awards"), std::string::npos) << text;
+  EXPECT_NE(text.find("Haonan Wang"), std::string::npos);
+  EXPECT_EQ(text.find("HONORS"), std::string::npos);
+  EXPECT_EQ(text.find("AONAN"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST(Build, QuietSilencesTheSummary) {
   fs::path dir = temp_dir();
   Result r = run(std::string("\"") + CVGEN_EXE + "\" build \"" + (dir / "cv.pdf").string() + "\" --site \"" +
