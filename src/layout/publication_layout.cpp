@@ -3,6 +3,7 @@
 // link, authors (owner in bold, marks as superscripts) and notes on the right. Without badges
 // (classic): title, authors and the venue in italics, full width.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "layout/flow.h"
@@ -14,14 +15,26 @@ namespace {
 constexpr std::string_view kFirstStrongIsolate = "\u2068";
 constexpr std::string_view kPopDirectionalIsolate = "\u2069";
 
-// "Haonan Wang, Z Liu, ..." with the owner emphasised and marks kept.
+// What goes between two authors: the page's own separator (",", "，", "and", ...), an ASCII one
+// followed by a space; full-width punctuation carries its own spacing.
+std::string author_separator(const content::Author& a) {
+  if (a.separator.empty()) return ", ";
+  const bool ascii = static_cast<unsigned char>(a.separator[0]) < 0x80;
+  const bool word = std::isalpha(static_cast<unsigned char>(a.separator[0])) || a.separator[0] == '&';
+  if (!ascii) return a.separator;
+  return word ? " " + a.separator + " " : a.separator + " ";
+}
+
+// "Haonan Wang, Z Liu, ..." with the owner emphasised, co-authors the page set in bold kept bold,
+// and marks kept.
 void add_authors(LayoutContext& ctx, InlineBuilder& b, const content::Publication& pub) {
   const theme::Publications& tp = ctx.theme.publications;
   for (size_t i = 0; i < pub.authors.size(); ++i) {
     const content::Author& a = pub.authors[i];
-    if (i) b.add(", ", tp.authors);
+    if (i) b.add(author_separator(a), tp.authors);
     theme::Font f = tp.authors;
     Deco deco{f.color};
+    if (a.bold && !a.owner) f.bold = true;
     if (a.owner) {
       f.bold = f.bold || tp.owner_bold;
       deco.underline = tp.owner_underline;
