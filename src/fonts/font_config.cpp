@@ -34,6 +34,50 @@ std::vector<FamilyRef> read_families(const std::string& path, const YAML::Node& 
   return out;
 }
 
+template <size_t N>
+int key_index(const std::array<const char*, N>& keys, const std::string& key) {
+  for (size_t i = 0; i < N; ++i)
+    if (key == keys[i]) return static_cast<int>(i);
+  return -1;
+}
+
+// roles.cjk: per role family (sans/serif/mono -> language -> families), so that serif text
+// takes serif Han and code takes monospaced Han. Languages given directly under cjk are shared
+// by every family that does not name its own (the older, single-chain form of the file).
+void read_cjk(const std::string& path, const YAML::Node& cjk, FontSetConfig& config, Diagnostics& diags) {
+  std::array<std::vector<FamilyRef>, 4> shared;
+  std::array<std::array<std::optional<std::vector<FamilyRef>>, 4>, 3> own;
+  for (const auto& kv : cjk) {
+    const std::string key = kv.first.as<std::string>();
+    if (const int l = key_index(kCjkKeys, key); l >= 0) {
+      shared[static_cast<size_t>(l)] = read_families(path, kv.second, "cjk " + key, diags);
+      continue;
+    }
+    const int f = key_index(kFamilyKeys, key);
+    if (f < 0) {
+      diags.error(loc_of(path, kv.first), "cjk: unknown key '" + key + "' (expected sans, serif, mono or a language)");
+      continue;
+    }
+    if (!kv.second.IsMap()) {
+      diags.error(loc_of(path, kv.second), "cjk " + key + ": expected a mapping of zh-Hans/zh-Hant/ja/ko to families");
+      continue;
+    }
+    for (const auto& lang : kv.second) {
+      const std::string lang_key = lang.first.as<std::string>();
+      const int l = key_index(kCjkKeys, lang_key);
+      if (l < 0) {
+        diags.error(loc_of(path, lang.first), "cjk " + key + ": unknown language '" + lang_key +
+                                                  "' (expected zh-Hans, zh-Hant, ja or ko)");
+        continue;
+      }
+      own[static_cast<size_t>(f)][static_cast<size_t>(l)] =
+          read_families(path, lang.second, "cjk " + key + " " + lang_key, diags);
+    }
+  }
+  for (size_t f = 0; f < kFamilyKeys.size(); ++f)
+    for (size_t l = 0; l < kCjkKeys.size(); ++l) config.cjk[f][l] = own[f][l] ? *own[f][l] : shared[l];
+}
+
 }  // namespace
 
 std::optional<FontSetConfig> read_config(const std::string& path, Diagnostics& diags);
@@ -94,11 +138,9 @@ std::optional<FontSetConfig> read_config(const std::string& path, Diagnostics& d
       if (config.roles[f][s].empty()) config.roles[f][s] = config.roles[f][0];
   }
   if (const YAML::Node cjk = roles["cjk"]; cjk && cjk.IsMap()) {
-    for (size_t l = 0; l < kCjkKeys.size(); ++l)
-      if (const YAML::Node fams = cjk[kCjkKeys[l]])
-        config.cjk[l] = read_families(path, fams, std::string("cjk ") + kCjkKeys[l], diags);
+    read_cjk(path, cjk, config, diags);
   } else if (cjk) {
-    diags.error(loc_of(path, cjk), "'cjk' must map zh-Hans/zh-Hant/ja/ko to families");
+    diags.error(loc_of(path, cjk), "'cjk' must map sans/serif/mono (or zh-Hans/zh-Hant/ja/ko) to families");
   }
   if (const YAML::Node emoji = roles["emoji"]) config.emoji = read_families(path, emoji, "emoji", diags);
   if (config.emoji.empty()) diags.error({path, 0, 0}, "role 'emoji' must name a colour emoji family");

@@ -26,7 +26,8 @@ inline constexpr std::array<const char*, 4> kCjkKeys = {"zh-Hans", "zh-Hant", "j
 struct FontSetConfig {
   std::map<std::string, std::string> packages;  // family -> Debian package
   std::array<std::array<std::vector<FamilyRef>, 4>, 3> roles;  // [family][style slot]
-  std::array<std::vector<FamilyRef>, 4> cjk;                   // [kCjkKeys index]
+  // CJK families per role family (a serif text takes serif Han): [family][kCjkKeys index].
+  std::array<std::array<std::vector<FamilyRef>, 4>, 3> cjk;
   std::vector<FamilyRef> emoji;
   std::vector<FamilyRef> fallback;
 };

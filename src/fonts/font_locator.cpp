@@ -10,15 +10,11 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <string_view>
 #include <tuple>
 
 namespace cvgen::fonts {
-
-struct FontLocator::Configs {
-  bool loaded = false;
-  FcConfig* user = nullptr;    // only the extra folders (nullptr when there are none)
-  FcConfig* system = nullptr;  // the system's configuration and fonts
-};
 
 namespace {
 
@@ -44,8 +40,16 @@ struct Scored {
   int score = 0;
 };
 
-std::optional<Scored> best_face(FcConfig* config, const std::string& family, bool bold, bool italic) {
-  if (!config) return std::nullopt;
+// Every installed face of a family in one configuration (fontconfig's list, read once).
+struct Candidate {
+  FontFile file;
+  int weight = FC_WEIGHT_REGULAR;
+  bool variable = false;
+};
+
+std::vector<Candidate> list_family(FcConfig* config, const std::string& family) {
+  std::vector<Candidate> out;
+  if (!config) return out;
   FcPattern* pattern = FcPatternCreate();
   FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT, FC_SLANT,
@@ -53,32 +57,38 @@ std::optional<Scored> best_face(FcConfig* config, const std::string& family, boo
   FcFontSet* set = FcFontList(config, pattern, objects);
   FcObjectSetDestroy(objects);
   FcPatternDestroy(pattern);
-  if (!set) return std::nullopt;
-
-  const int want_weight = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
-  std::optional<FontFile> best;
-  std::tuple<int, std::string, int> best_key;  // (score, path, index): ties broken by path
+  if (!set) return out;
   for (int i = 0; i < set->nfont; ++i) {
     FcPattern* font = set->fonts[i];
     FcBool variable = FcFalse;
     FcPatternGetBool(font, FC_VARIABLE, 0, &variable);
     const int weight = get_int(font, FC_WEIGHT, FC_WEIGHT_REGULAR);
     const bool is_italic = get_int(font, FC_SLANT, FC_SLANT_ROMAN) != FC_SLANT_ROMAN;
-    // Style mismatch dominates weight distance: an upright face is synthesised into italic
-    // only when no italic face of the family exists.
-    const int score = (is_italic != italic ? 10000 : 0) + std::abs(weight - want_weight) + (variable ? 100000 : 0);
     FontFile file{get_string(font, FC_FILE), get_int(font, FC_INDEX, 0), get_string(font, FC_FAMILY),
                   get_string(font, FC_STYLE), weight >= FC_WEIGHT_DEMIBOLD, is_italic};
-    if (file.path.empty()) continue;
-    auto key = std::make_tuple(score, file.path, file.index);
-    if (!best || key < best_key) {
-      best = std::move(file);
-      best_key = std::move(key);
-    }
+    if (!file.path.empty()) out.push_back({std::move(file), weight, variable == FcTrue});
   }
   FcFontSetDestroy(set);
+  return out;
+}
+
+std::optional<Scored> best_face(const std::vector<Candidate>& candidates, bool bold, bool italic) {
+  const int want_weight = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+  const Candidate* best = nullptr;
+  std::tuple<int, std::string_view, int> best_key;  // (score, path, index): ties broken by path
+  for (const Candidate& c : candidates) {
+    // Style mismatch dominates weight distance: an upright face is synthesised into italic
+    // only when no italic face of the family exists.
+    const int score =
+        (c.file.italic != italic ? 10000 : 0) + std::abs(c.weight - want_weight) + (c.variable ? 100000 : 0);
+    auto key = std::make_tuple(score, std::string_view(c.file.path), c.file.index);
+    if (!best || key < best_key) {
+      best = &c;
+      best_key = key;
+    }
+  }
   if (!best) return std::nullopt;
-  return Scored{std::move(*best), std::get<0>(best_key)};
+  return Scored{best->file, std::get<0>(best_key)};
 }
 
 // Font files (and, when `dirs` is given, the folders) under a folder, recursively; sorted so that
@@ -111,6 +121,15 @@ std::string env_or(const char* name, const std::string& fallback) {
 }
 
 }  // namespace
+
+struct FontLocator::Configs {
+  bool loaded = false;
+  FcConfig* user = nullptr;    // only the extra folders (nullptr when there are none)
+  FcConfig* system = nullptr;  // the system's configuration and fonts
+  // family -> its faces in (user, system): a family is asked for in four styles, and the
+  // list does not depend on the style.
+  std::map<std::string, std::pair<std::vector<Candidate>, std::vector<Candidate>>> listed;
+};
 
 std::vector<std::string> FontLocator::font_files(const std::string& dir) { return walk(dir, nullptr); }
 
@@ -170,9 +189,14 @@ std::vector<std::string> FontLocator::watched_paths() const {
 
 std::optional<FontFile> FontLocator::find(const std::string& family, bool bold, bool italic) const {
   load();
+  auto it = configs_->listed.find(family);
+  if (it == configs_->listed.end())
+    it = configs_->listed
+             .emplace(family, std::make_pair(list_family(configs_->user, family), list_family(configs_->system, family)))
+             .first;
   // The user's face wins unless only the system has the asked style.
-  auto user = best_face(configs_->user, family, bold, italic);
-  auto system = best_face(configs_->system, family, bold, italic);
+  auto user = best_face(it->second.first, bold, italic);
+  auto system = best_face(it->second.second, bold, italic);
   if (user && (!system || user->score <= system->score)) return std::move(user->file);
   if (system) return std::move(system->file);
   return std::nullopt;

@@ -232,7 +232,7 @@ std::unique_ptr<FontSystem> FontSystem::create(const FontSystemOptions& options,
               if (std::find(chain.begin(), chain.end(), *id) == chain.end()) chain.push_back(*id);
         };
         add_list(config->roles[f][s], true);
-        add_list(config->cjk[l], true);
+        add_list(config->cjk[f][l], true);
         if (std::find(chain.begin(), chain.end(), impl->emoji) == chain.end()) chain.push_back(impl->emoji);
         add_list(config->fallback, false);
       }
@@ -248,7 +248,9 @@ std::unique_ptr<FontSystem> FontSystem::create(const FontSystemOptions& options,
   for (size_t f = 0; f < kFamilyKeys.size(); ++f)
     for (size_t s = 0; s < kStyleKeys.size(); ++s)
       report(std::string(kFamilyKeys[f]) + " " + kStyleKeys[s], config->roles[f][s], s & 1, s & 2);
-  for (size_t l = 0; l < kCjkKeys.size(); ++l) report(std::string("cjk ") + kCjkKeys[l], config->cjk[l], false, false);
+  for (size_t f = 0; f < kFamilyKeys.size(); ++f)
+    for (size_t l = 0; l < kCjkKeys.size(); ++l)
+      report(std::string("cjk ") + kFamilyKeys[f] + " " + kCjkKeys[l], config->cjk[f][l], false, false);
   report("emoji", config->emoji, false, false);
   report("fallback", config->fallback, false, false);
   return std::unique_ptr<FontSystem>(new FontSystem(std::move(impl)));

@@ -47,7 +47,7 @@ struct FaceInfo {
 
 // One line of `cvgen fonts`: a role (and style or language) resolved to a face.
 struct Resolution {
-  std::string role;    // "sans bold", "cjk ja", "emoji", "fallback"
+  std::string role;    // "sans bold", "cjk serif ja", "emoji", "fallback"
   std::string family;  // as written in fonts.yaml
   FaceId face = 0;
 };
@@ -62,8 +62,9 @@ class FontSystem {
   FontSystem(const FontSystem&) = delete;
   FontSystem& operator=(const FontSystem&) = delete;
 
-  // The faces to try for (style, language), in order: the role's families, then CJK for the
-  // language ("zh-Hans", "zh-CN", "ja-JP", ...; zh-Hans when not CJK), then the emoji face,
+  // The faces to try for (style, language), in order: the role's families, then the style
+  // family's CJK families for the language ("zh-Hans", "zh-CN", "ja-JP", ...; zh-Hans when not
+  // CJK: serif text takes Noto Serif CJK, code Noto Sans Mono CJK), then the emoji face,
   // then the fallbacks. The text engine walks this chain per cluster.
   const std::vector<FaceId>& chain(const FontStyle& style, const std::string& lang) const;
   FaceId emoji_face() const;

@@ -4,6 +4,7 @@
 
 #include <unicode/ubidi.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -39,11 +40,25 @@ bool is_cjk_script(UScriptCode s) {
          s == USCRIPT_BOPOMOFO || s == USCRIPT_KATAKANA_OR_HIRAGANA;
 }
 
-// CJK symbols and punctuation, full-width forms, CJK compatibility: Common script, but they
-// belong with the CJK text around them (and take its face and language).
+// CJK symbols and punctuation, full-width forms, enclosed CJK, CJK compatibility, vertical
+// forms, strokes, kanbun, ideographic description: Common script, but they belong with the
+// CJK text around them (and take its face and language, and stay upright in italic text).
 bool is_cjk_punctuation(char32_t cp) {
-  return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3200 && cp <= 0x33FF) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F);
+  if (cp < 0x2FF0) return false;  // below the first such block: most text stops here
+  switch (ublock_getCode(static_cast<UChar32>(cp))) {
+    case UBLOCK_IDEOGRAPHIC_DESCRIPTION_CHARACTERS:
+    case UBLOCK_CJK_SYMBOLS_AND_PUNCTUATION:
+    case UBLOCK_KANBUN:
+    case UBLOCK_CJK_STROKES:
+    case UBLOCK_ENCLOSED_CJK_LETTERS_AND_MONTHS:
+    case UBLOCK_CJK_COMPATIBILITY:
+    case UBLOCK_VERTICAL_FORMS:
+    case UBLOCK_CJK_COMPATIBILITY_FORMS:
+    case UBLOCK_HALFWIDTH_AND_FULLWIDTH_FORMS:
+      return true;
+    default:
+      return false;
+  }
 }
 
 int cjk_index(const std::string& tag) {
@@ -85,6 +100,15 @@ bool covers_cluster(const fonts::FontSystem& fonts, fonts::FaceId face, std::str
     any = true;
   }
   return any || fonts.covers(face, ' ');  // a cluster of ignorables only: any face will do
+}
+
+bool only_ignorables(std::string_view cluster) {
+  const auto first = static_cast<unsigned char>(cluster.front());
+  if (first >= 0x20 && first < 0x7F) return false;  // printable ASCII: most clusters
+  uint32_t i = 0;
+  while (i < cluster.size())
+    if (!ignorable_for_coverage(next_code_point(cluster, i))) return false;
+  return true;
 }
 
 // Picks the face for a cluster starting the chain walk at `from`.
@@ -202,6 +226,16 @@ std::vector<Cluster> Itemizer::clusters(const StyledText& text, const fonts::Fon
       const UBiDiLevel* levels = ubidi_getLevels(icu_->bidi, &err);
       if (U_SUCCESS(err) && levels)
         for (size_t k = 0; k < out.size() && k < at.size(); ++k) out[k].level = levels[at[k]];
+      // Each '\n' ends a bidi paragraph (UAX #9 BD7), and each paragraph takes its direction
+      // from its first strong character, isolates skipped (P2, P3).
+      const int32_t paragraphs = ubidi_countParagraphs(icu_->bidi);
+      size_t k = 0;
+      for (int32_t p = 0; p < paragraphs && U_SUCCESS(err); ++p) {
+        int32_t start = 0, limit = 0;
+        UBiDiLevel level = 0;
+        ubidi_getParagraphByIndex(icu_->bidi, p, &start, &limit, &level, &err);
+        for (; k < out.size() && k < at.size() && static_cast<int32_t>(at[k]) < limit; ++k) out[k].base = level;
+      }
     }
   }
 
@@ -217,6 +251,15 @@ std::vector<Cluster> Itemizer::clusters(const StyledText& text, const fonts::Fon
       chain_key = key;
     }
     const auto& chain = *chain_of;
+    // Invisible format characters (bidi isolates and marks, joiners, ...) draw nothing: they
+    // stay in the face of the text before them so that they do not cut its item in two (not
+    // in a colour face, whose glyphs the PDF writer draws as images).
+    if (k > 0 && out[k - 1].range == c.range && only_ignorables(s.substr(c.start, c.end - c.start)) &&
+        !fonts.face(out[k - 1].face).is_color && fonts.covers(out[k - 1].face, ' ')) {
+      c.face = out[k - 1].face;
+      c.chain_pos = out[k - 1].chain_pos;
+      continue;
+    }
     if (k > 0 && c.end - c.start == 1 && s[c.start] == ' ' && out[k - 1].range == c.range) {
       const Cluster& before = out[k - 1];
       if (!fonts.face(before.face).is_color && fonts.covers(before.face, ' ')) {
@@ -249,8 +292,8 @@ std::vector<Item> Itemizer::items(const std::vector<Cluster>& clusters) {
       Item& last = out.back();
       // The script only splits items where it changes the shaping; Common text joined its
       // neighbours already. The CJK language only matters to CJK-script clusters.
-      if (last.level == c.level && last.face == c.face && last.range == c.range && last.script == c.script &&
-          (last.cjk == c.cjk || (!last.cjk_script && !c.cjk_script))) {
+      if (last.level == c.level && last.base == c.base && last.face == c.face && last.range == c.range &&
+          last.script == c.script && (last.cjk == c.cjk || (!last.cjk_script && !c.cjk_script))) {
         last.end = c.end;
         last.cluster_count++;
         last.cjk_script |= c.cjk_script;
@@ -263,6 +306,7 @@ std::vector<Item> Itemizer::items(const std::vector<Cluster>& clusters) {
     item.first_cluster = k;
     item.cluster_count = 1;
     item.level = c.level;
+    item.base = c.base;
     item.script = c.script;
     item.cjk = c.cjk;
     item.cjk_script = c.cjk_script;

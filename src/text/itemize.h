@@ -16,8 +16,9 @@ namespace cvgen::text {
 struct Cluster {
   uint32_t start = 0, end = 0;  // bytes of StyledText::text
   uint8_t level = 0;            // bidi embedding level (odd = right-to-left)
+  uint8_t base = 0;             // level of its bidi paragraph (UAX #9 P2/P3; odd = right-to-left)
   uint8_t cjk = 0;              // 0 zh-Hans, 1 zh-Hant, 2 ja, 3 ko: the Han forms and CJK face
-  bool cjk_script = false;      // Han, kana, Hangul, Bopomofo or CJK punctuation
+  bool cjk_script = false;      // Han, kana, Hangul, Bopomofo or CJK punctuation (never slanted)
   Presentation presentation = Presentation::Default;
   int script = 0;               // UScriptCode, Common/Inherited resolved from neighbours
   uint16_t range = 0;           // index into StyledText::ranges
@@ -29,9 +30,10 @@ struct Item {
   uint32_t start = 0, end = 0;
   uint32_t first_cluster = 0, cluster_count = 0;
   uint8_t level = 0;
+  uint8_t base = 0;
   int script = 0;
   uint8_t cjk = 0;
-  bool cjk_script = false;
+  bool cjk_script = false;      // any of its clusters is (so the item is set upright in italic)
   uint16_t range = 0;
   fonts::FaceId face = 0;
 };

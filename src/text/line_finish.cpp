@@ -10,6 +10,8 @@
 namespace cvgen::text {
 namespace {
 
+constexpr uint32_t kDropped = UINT32_MAX;  // marks the glyphs of invisible atoms while cutting runs
+
 // The line box. Each run's style has a primary face (the first of its chain); the box of that
 // face, line_height x size with the face's ascent and descent centred in it (CSS's
 // half-leading), sets the line's rhythm. Runs in fallback faces (CJK, emoji, symbols) do not
@@ -85,14 +87,14 @@ Line finish_line(const StyledText& text, const fonts::FontSystem& fonts, const s
     size_t spaces = 0, cjk_gaps = 0;
     for (size_t k = a; k < visible_end; ++k) {
       spaces += atoms[k].stretch;
-      cjk_gaps += k + 1 < visible_end && atoms[k].cjk;
+      cjk_gaps += k + 1 < visible_end && atoms[k].cjk && !atoms[k].invisible;
     }
     if (spaces > 0) {
       for (size_t k = a; k < visible_end; ++k)
         if (atoms[k].stretch) extra[k - a] = (avail - natural) / static_cast<float>(spaces);
     } else if (cjk_gaps > 0) {
       for (size_t k = a; k + 1 < visible_end; ++k)
-        if (atoms[k].cjk) extra[k - a] = (avail - natural) / static_cast<float>(cjk_gaps);
+        if (atoms[k].cjk && !atoms[k].invisible) extra[k - a] = (avail - natural) / static_cast<float>(cjk_gaps);
     }
   }
 
@@ -117,7 +119,9 @@ Line finish_line(const StyledText& text, const fonts::FontSystem& fonts, const s
     run.size = range.size;
     run.baseline_shift = range.baseline_shift;
     run.synthetic_bold = range.font.bold && !info.bold && !color;  // emoji are never emboldened
-    run.synthetic_oblique = range.font.italic && !info.italic && !color;
+    // Chinese, Japanese and Korean have no italic: their characters stay upright in italic text
+    // (a slanted Han character is a distortion, not a style).
+    run.synthetic_oblique = range.font.italic && !info.italic && !color && !s.item.cjk_script;
     run.rtl = s.rtl;
     run.tag = range.tag;
     run.start = atoms[k].start;
@@ -133,18 +137,28 @@ Line finish_line(const StyledText& text, const fonts::FontSystem& fonts, const s
       out.cluster = src.cluster;
       out.text_start = src.cluster;
     }
-    // The first glyph (in visual order) of each atom carries the atom's whole text.
+    // The first glyph (in visual order) of each atom carries the atom's whole text. Atoms of
+    // format characters only (bidi isolates and marks, joiners, controls) lose their glyphs:
+    // HarfBuzz gave them an empty space glyph, which would only carry their text into the PDF.
+    bool any_invisible = false;
     for (size_t m = k; m < e; ++m) {
       Glyph& head = run.glyphs[atoms[m].g0 - g_lo];
       head.text_start = atoms[m].start;
       head.text_len = atoms[m].end - atoms[m].start;
       run.glyphs[atoms[m].g1 - 1 - g_lo].advance += extra[m - a];
+      if (atoms[m].invisible) {
+        any_invisible = true;
+        for (uint32_t g = atoms[m].g0; g < atoms[m].g1; ++g) run.glyphs[g - g_lo].text_len = kDropped;
+      }
     }
+    if (any_invisible)
+      std::erase_if(run.glyphs, [](const Glyph& g) { return g.text_len == kDropped; });
+    k = e;
+    if (run.glyphs.empty()) continue;
     for (const Glyph& g : run.glyphs) run.width += g.advance;
     runs.push_back(std::move(run));
     levels.push_back(s.item.level);
     run_primaries.push_back(fonts.chain(range.font, text.lang).front());
-    k = e;
   }
 
   // Visual order of the runs (UAX #9 L2) when any is right-to-left.
@@ -153,14 +167,19 @@ Line finish_line(const StyledText& text, const fonts::FontSystem& fonts, const s
   if (std::any_of(levels.begin(), levels.end(), [](UBiDiLevel l) { return l > 0; }))
     ubidi_reorderVisual(levels.data(), static_cast<int32_t>(levels.size()), order.data());
 
+  // Alignment. Left means the start edge (and so does the last line of justified text): the
+  // right edge of a right-to-left paragraph, where its first indent also goes.
   float justified = 0;
   for (const GlyphRun& run : runs) justified += run.width;
-  float x = indent;
+  line.rtl = shaped[atoms[a].item].item.base & 1;
+  const float left_edge = line.rtl ? 0.f : indent;
+  const float right_edge = line.rtl ? options.width - indent : options.width;
+  float x = left_edge;
   switch (options.align) {
     case Align::Left:
-    case Align::Justify: break;
-    case Align::Right: x += avail - justified; break;
-    case Align::Center: x += (avail - justified) / 2; break;
+    case Align::Justify: x = line.rtl ? right_edge - justified : left_edge; break;
+    case Align::Right: x = right_edge - justified; break;
+    case Align::Center: x = left_edge + (right_edge - left_edge - justified) / 2; break;
   }
   for (int32_t logical : order) {
     GlyphRun& run = runs[static_cast<size_t>(logical)];

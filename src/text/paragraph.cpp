@@ -32,6 +32,34 @@ float Paragraph::max_width() const {
   return w;
 }
 
+namespace {
+
+// A width this large (35 m) means "no limit" (the default, and the 1e6 the layout passes for
+// labels it measures): lines then break only where the text says.
+constexpr float kUnlimitedWidth = 1e5f;
+
+// With no width limit, lines are aligned within the widest of them (shrink to fit), not at an
+// edge a billion points away: a right-to-left line starts at the paragraph's right edge, and
+// float positions there would have lost all precision.
+ParagraphOptions alignment_box(const std::vector<Atom>& atoms, const std::vector<std::pair<size_t, size_t>>& ranges,
+                               const ParagraphOptions& options) {
+  if (options.width < kUnlimitedWidth) return options;
+  float widest = 0;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    float width = i == 0 ? options.first_indent : 0.f, content = width;
+    for (size_t k = ranges[i].first; k < ranges[i].second; ++k) {
+      width += atoms[k].advance;
+      if (!atoms[k].space && !atoms[k].newline) content = width;
+    }
+    widest = std::max(widest, content);
+  }
+  ParagraphOptions out = options;
+  out.width = widest;
+  return out;
+}
+
+}  // namespace
+
 TextEngine::TextEngine(const fonts::FontSystem& fonts) : fonts_(fonts), impl_(std::make_unique<Impl>()) {}
 TextEngine::~TextEngine() = default;
 
@@ -44,11 +72,12 @@ Paragraph TextEngine::set(const StyledText& text, const ParagraphOptions& option
   if (atoms.empty()) return paragraph;
   impl_->breaks.find(text.text, text.lang, impl_->break_kinds);
   const auto ranges = fill_lines(atoms, impl_->break_kinds, options);
+  const ParagraphOptions aligned = alignment_box(atoms, ranges, options);
   for (size_t i = 0; i < ranges.size(); ++i) {
     const auto [a, b] = ranges[i];
     if (a >= b) continue;
     paragraph.lines.push_back(
-        finish_line(text, fonts_, shaped, atoms, a, b, i == 0, i + 1 == ranges.size(), options));
+        finish_line(text, fonts_, shaped, atoms, a, b, i == 0, i + 1 == ranges.size(), aligned));
   }
   return paragraph;
 }

@@ -28,12 +28,15 @@ struct StyledText {
   std::string lang;                // BCP 47 of the content ("en", "zh-Hans"); Han forms follow it
 };
 
+// Left is the start edge: the right edge of a right-to-left paragraph (one whose first strong
+// character is Arabic, Hebrew, ...: UAX #9 P2/P3), which Justify also leaves its last line at.
+// Right and Center are physical.
 enum class Align : uint8_t { Left, Right, Center, Justify };
 
 struct ParagraphOptions {
-  float width = 1e9f;        // line width in points
+  float width = 1e9f;        // line width in points; 1e5 and more: no limit (lines align within the widest)
   Align align = Align::Left;
-  float first_indent = 0;    // extra indent of the first line (negative for hanging)
+  float first_indent = 0;    // extra indent of the first line at its start edge (negative for hanging)
   float line_height = 1.2f;  // multiple of the font size of the line's largest range
 };
 
@@ -54,10 +57,12 @@ struct GlyphRun {
   bool synthetic_oblique = false;
   bool rtl = false;
   uint32_t tag = 0;
-  float x = 0;              // from the line's start edge
+  float x = 0;              // from the paragraph's left edge
   float width = 0;
   uint32_t start = 0, end = 0;  // logical byte range of the text it covers
-  std::vector<Glyph> glyphs;    // visual order
+  // Visual order. Format characters (bidi marks and isolates, joiners, soft hyphens) and
+  // controls have no glyph: their bytes are in the line's range but in no glyph's text.
+  std::vector<Glyph> glyphs;
 };
 
 struct Line {
@@ -73,6 +78,7 @@ struct Line {
   float height = 0;
   float baseline = 0;
   uint32_t start = 0, end = 0; // logical byte range
+  bool rtl = false;            // its bidi paragraph is right-to-left (it starts at the right edge)
 };
 
 struct Paragraph {

@@ -32,6 +32,7 @@ struct Atom {
   bool stretch = false;     // justification widens it
   bool newline = false;
   bool cjk = false;
+  bool invisible = false;   // only format or control characters: no glyph, no text on the page
 };
 
 inline const StyleRange& range_of(const StyledText& text, uint16_t index) {

@@ -95,6 +95,9 @@ std::vector<Atom> make_atoms(const StyledText& text, const std::vector<ShapedIte
       atoms[a].stretch = single && is_stretchable_space(cp);
       atoms[a].newline = cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B || cp == 0x0C;
       atoms[a].cjk = s.item.cjk_script;
+      bool invisible = is_invisible(cp);
+      for (uint32_t i = at; invisible && i < atoms[a].end;) invisible = is_invisible(next_code_point(text.text, i));
+      atoms[a].invisible = invisible && !atoms[a].newline;
     }
   }
   return atoms;

@@ -47,9 +47,13 @@ Presentation cluster_presentation(std::string_view cluster) {
   return Presentation::Default;
 }
 
-bool ignorable_for_coverage(char32_t cp) {
-  return cp == 0x200D || cp == 0x200C || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
-         (cp >= 0xE0020 && cp <= 0xE007F) || is_control(cp);
+bool is_default_ignorable(char32_t cp) {
+  // Below U+00AD (the first of them) only controls, handled apart: spare ASCII the lookup.
+  return cp >= 0xAD && u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
+
+bool ignorable_for_coverage(char32_t cp) { return is_control(cp) || is_default_ignorable(cp); }
+
+bool is_invisible(char32_t cp) { return (is_control(cp) && cp != '\t') || is_default_ignorable(cp); }
 
 }  // namespace cvgen::text

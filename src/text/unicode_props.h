@@ -20,9 +20,18 @@ enum class Presentation : uint8_t {
 // pictographs; text for VS15 and for emoji whose default presentation is text (☺ ✉ ❤).
 Presentation cluster_presentation(std::string_view cluster);
 
-// Code points that need no glyph of their own for a font to "cover" a cluster (joiners,
-// variation selectors, tag characters of flag sequences).
+// Default_Ignorable_Code_Point (UAX #44): format characters that render as nothing when not
+// supported (joiners, variation selectors, bidi marks, embeddings and isolates, word joiner,
+// soft hyphen, BOM, tag characters).
+bool is_default_ignorable(char32_t cp);
+
+// Code points that need no glyph of their own for a font to "cover" a cluster: the default
+// ignorables and control characters.
 bool ignorable_for_coverage(char32_t cp);
+
+// Code points that draw nothing and stand for no text on the page: default ignorables and
+// control characters other than the tab (which is as wide as a space).
+bool is_invisible(char32_t cp);
 
 // Breakable white space that hangs at a line's end and is not drawn there.
 inline bool is_trailing_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000; }

@@ -113,9 +113,76 @@ TEST(FontSystem, ResolutionListsEveryRole) {
   ASSERT_TRUE(fonts);
   std::vector<std::string> roles;
   for (const Resolution& r : fonts->resolution()) roles.push_back(r.role);
-  for (const char* role : {"sans regular", "sans bold-italic", "serif regular", "mono regular", "cjk zh-Hans",
-                           "cjk zh-Hant", "cjk ja", "cjk ko", "emoji", "fallback"})
+  for (const char* role : {"sans regular", "sans bold-italic", "serif regular", "mono regular", "cjk sans zh-Hans",
+                           "cjk sans zh-Hant", "cjk sans ja", "cjk sans ko", "cjk serif zh-Hans", "cjk serif ko",
+                           "cjk mono ja", "emoji", "fallback"})
     EXPECT_NE(std::find(roles.begin(), roles.end(), role), roles.end()) << role;
+}
+
+TEST(FontSystem, EachRoleFamilyHasItsOwnCjkFaces) {
+  Diagnostics diags;
+  auto fonts = create(repo_yaml(), diags);
+  ASSERT_TRUE(fonts);
+  // Serif text takes Ming/Song Han (Noto Serif CJK), code monospaced Han, in every language.
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Serif, false, false}, "zh-CN")[1]), "NotoSerifCJKsc-Regular");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Serif, false, false}, "zh-TW")[1]), "NotoSerifCJKtc-Regular");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Serif, false, false}, "ja")[1]), "NotoSerifCJKjp-Regular");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Serif, true, false}, "ko")[1]), "NotoSerifCJKkr-Bold");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Serif, true, true}, "en")[1]), "NotoSerifCJKsc-Bold");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Mono, false, false}, "ja")[1]), "NotoSansMonoCJKjp-Regular");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Mono, true, false}, "zh-Hans")[1]), "NotoSansMonoCJKsc-Bold");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Sans, false, true}, "zh-Hans")[1]), "NotoSansCJKsc-Regular");
+  const display::Font& serif = fonts->face(fonts->chain({Family::Serif, false, false}, "zh-Hans")[1]);
+  EXPECT_TRUE(serif.file->path().ends_with("NotoSerifCJK-Regular.ttc"));
+  EXPECT_TRUE(fonts->covers(fonts->chain({Family::Serif, false, false}, "zh-Hans")[1], U'报'));
+  // `cvgen fonts` lists them per family.
+  bool listed = false;
+  for (const Resolution& r : fonts->resolution())
+    listed |= r.role == "cjk serif ja" && r.family == "Noto Serif CJK JP" && name_of(*fonts, r.face) == "NotoSerifCJKjp-Regular";
+  EXPECT_TRUE(listed);
+}
+
+TEST(FontSystem, CjkLanguagesGivenDirectlyApplyToEveryFamilyWithoutItsOwn) {
+  TempDir dir;
+  const std::string yaml = dir.write("fonts.yaml",
+                                     "roles:\n"
+                                     "  sans: {regular: Noto Sans}\n"
+                                     "  serif: {regular: Noto Serif}\n"
+                                     "  mono: {regular: Noto Sans Mono}\n"
+                                     "  cjk:\n"
+                                     "    zh-Hans: Noto Sans CJK SC\n"
+                                     "    serif: {zh-Hans: Noto Serif CJK SC}\n"
+                                     "  emoji: Noto Color Emoji\n");
+  Diagnostics diags;
+  auto fonts = create(yaml, diags);
+  ASSERT_TRUE(fonts) << (diags.items().empty() ? "" : format_diagnostic(diags.items().front()));
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Serif, false, false}, "zh-Hans")[1]), "NotoSerifCJKsc-Regular");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Sans, false, false}, "zh-Hans")[1]), "NotoSansCJKsc-Regular");
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Mono, false, false}, "zh-Hans")[1]), "NotoSansCJKsc-Regular");
+  // No Japanese families at all: the chain goes on to the emoji face.
+  EXPECT_EQ(name_of(*fonts, fonts->chain({Family::Serif, false, false}, "ja")[1]), "NotoColorEmoji");
+}
+
+TEST(FontSystem, UnknownCjkKeysAreErrorsAtTheirLine) {
+  TempDir dir;
+  const std::string yaml = dir.write("fonts.yaml",
+                                     "roles:\n"
+                                     "  sans: {regular: Noto Sans}\n"
+                                     "  serif: {regular: Noto Serif}\n"
+                                     "  mono: {regular: Noto Sans Mono}\n"
+                                     "  cjk:\n"
+                                     "    serif:\n"
+                                     "      zh-CN: Noto Serif CJK SC\n"
+                                     "    fantasy: {ja: Noto Sans CJK JP}\n"
+                                     "  emoji: Noto Color Emoji\n");
+  Diagnostics diags;
+  EXPECT_FALSE(create(yaml, diags));
+  ASSERT_EQ(diags.count(Severity::Error), 2u);
+  const std::string first = format_diagnostic(diags.items()[0]), second = format_diagnostic(diags.items()[1]);
+  EXPECT_NE(first.find("fonts.yaml:7:7: error:"), std::string::npos) << first;
+  EXPECT_NE(first.find("'zh-CN'"), std::string::npos) << first;
+  EXPECT_NE(second.find("fonts.yaml:8:5: error:"), std::string::npos) << second;
+  EXPECT_NE(second.find("'fantasy'"), std::string::npos) << second;
 }
 
 TEST(FontSystem, MissingFamilyIsAnErrorNamingFamilyAndPackage) {

@@ -44,6 +44,11 @@ TEST_F(FontsCommand, PrintsTheResolutionAndCoversTheBundledContent) {
   EXPECT_NE(run.out.find("sans regular"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("NotoSans-Regular.ttf (face 0, NotoSans-Regular)"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("NotoSansCJK-Regular.ttc (face 2, NotoSansCJKsc-Regular)"), std::string::npos) << run.out;
+  // Serif and mono text have their own CJK families.
+  EXPECT_NE(run.out.find("cjk serif zh-Hans"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("NotoSerifCJK-Regular.ttc (face 2, NotoSerifCJKsc-Regular)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("cjk mono ja"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("NotoSansCJK-Regular.ttc (face 5, NotoSansMonoCJKjp-Regular)"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("mono italic"), std::string::npos);
   EXPECT_NE(run.out.find("slanted"), std::string::npos);  // Noto Sans Mono has no italic
   EXPECT_NE(run.out.find("characters of the content are covered"), std::string::npos) << run.out;

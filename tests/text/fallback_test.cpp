@@ -126,7 +126,7 @@ TEST(Fallback, BoldFallbackFacesWithoutBoldAreEmboldenedButEmojiNever) {
   EXPECT_FALSE(emoji.synthetic_bold);
 }
 
-TEST(Fallback, ItalicHanIsSlantedSynthetically) {
+TEST(Fallback, ItalicCjkStaysUprightWhileLatinSlants) {
   TextEngine engine(test_fonts());
   fonts::FontStyle italic;
   italic.italic = true;
@@ -134,7 +134,66 @@ TEST(Fallback, ItalicHanIsSlantedSynthetically) {
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(face_name(test_fonts(), runs[0].face), "NotoSans-Italic");
   EXPECT_FALSE(runs[0].synthetic_oblique);
-  EXPECT_TRUE(runs[1].synthetic_oblique);
+  EXPECT_EQ(face_name(test_fonts(), runs[1].face), "NotoSansCJKsc-Regular");
+  EXPECT_FALSE(runs[1].synthetic_oblique) << "Chinese has no italic: Han stays upright";
+
+  // Han, CJK punctuation, kana, Hangul and Bopomofo, in a serif italic run of each language.
+  fonts::FontStyle serif_italic{fonts::Family::Serif, false, true};
+  const struct {
+    const char* text;
+    const char* lang;
+  } cases[] = {{"口头报告（Oral）。", "zh-CN"}, {"ひらがなとカタカナ", "ja"}, {"한국어 발표", "ko"}, {"ㄅㄆㄇㄈ", "zh-TW"}};
+  for (const auto& c : cases) {
+    const auto cjk_runs = all_runs(engine.set(styled(c.text, 10, serif_italic, c.lang), {}));
+    ASSERT_FALSE(cjk_runs.empty()) << c.text;
+    for (const GlyphRun& run : cjk_runs) {
+      const std::string name = face_name(test_fonts(), run.face);
+      if (name.starts_with("NotoSerifCJK")) {
+        EXPECT_FALSE(run.synthetic_oblique) << c.text << " " << name;
+      } else {
+        EXPECT_EQ(name, "NotoSerif-Italic") << c.text;  // "Oral": a real italic
+      }
+    }
+  }
+
+  // Other scripts without an italic face are still slanted: Noto Sans Mono has none.
+  const GlyphRun mono = only_run(engine.set(styled("code", 10, {fonts::Family::Mono, false, true}), {}));
+  EXPECT_TRUE(mono.synthetic_oblique);
+}
+
+TEST(Fallback, BoldItalicCjkTakesTheRealBoldFaceUpright) {
+  TextEngine engine(test_fonts());
+  const GlyphRun sans = only_run(engine.set(styled("口头报告", 10, {fonts::Family::Sans, true, true}, "zh-CN"), {}));
+  EXPECT_EQ(face_name(test_fonts(), sans.face), "NotoSansCJKsc-Bold");
+  EXPECT_FALSE(sans.synthetic_bold);
+  EXPECT_FALSE(sans.synthetic_oblique);
+  const GlyphRun serif = only_run(engine.set(styled("口头报告", 10, {fonts::Family::Serif, true, true}, "zh-CN"), {}));
+  EXPECT_EQ(face_name(test_fonts(), serif.face), "NotoSerifCJKsc-Bold");
+  EXPECT_FALSE(serif.synthetic_bold);
+  EXPECT_FALSE(serif.synthetic_oblique);
+}
+
+TEST(Fallback, EachFamilyTakesHanOfItsOwnDesign) {
+  TextEngine engine(test_fonts());
+  const std::string text = "Liu 刘辰阳";
+  const auto serif = all_runs(engine.set(styled(text, 10, {fonts::Family::Serif, false, false}, "zh-CN"), {}));
+  ASSERT_EQ(serif.size(), 2u);
+  EXPECT_EQ(face_name(test_fonts(), serif[0].face), "NotoSerif-Regular");
+  EXPECT_EQ(face_name(test_fonts(), serif[1].face), "NotoSerifCJKsc-Regular");
+  const auto ja = all_runs(engine.set(styled("東京でした", 10, {fonts::Family::Serif, false, false}, "en"), {}));
+  for (const GlyphRun& run : ja) EXPECT_EQ(face_name(test_fonts(), run.face), "NotoSerifCJKjp-Regular");
+  const auto mono = all_runs(engine.set(styled(text, 10, {fonts::Family::Mono, false, false}, "zh-CN"), {}));
+  ASSERT_EQ(mono.size(), 2u);
+  EXPECT_EQ(face_name(test_fonts(), mono[1].face), "NotoSansMonoCJKsc-Regular");
+  // The 64 rare ideographs Noto Serif CJK lacks (U+9FEB: a 2017 addition) take the sans design
+  // rather than no glyph.
+  const GlyphRun rare = only_run(engine.set(styled("\u9FEB", 10, {fonts::Family::Serif, false, false}, "zh-CN"), {}));
+  EXPECT_EQ(face_name(test_fonts(), rare.face), "NotoSansCJKsc-Regular");
+  EXPECT_NE(rare.glyphs.at(0).id, 0u);
+  // The design differs, not only the name: the same character has other outlines.
+  const auto sans = all_runs(engine.set(styled(text, 10, {}, "zh-CN"), {}));
+  ASSERT_EQ(sans.size(), 2u);
+  EXPECT_NE(test_fonts().face(sans[1].face).file.get(), test_fonts().face(serif[1].face).file.get());
 }
 
 }  // namespace

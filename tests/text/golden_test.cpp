@@ -34,6 +34,12 @@ const GoldenCase kCases[] = {
     {"cjk_punctuation", "我们提出了一种新的方法（称为联邦剪枝），在保持精度的同时显著降低了通信开销。", "zh-Hans", 75,
      Align::Justify},
     {"url", "Code: https://github.com/haonan3/FedPaI?tab=readme&ref=cv", "en", 120, Align::Right},
+    // A right-to-left paragraph: lines start at the right edge, the last one is not stretched.
+    {"rtl_justify", "אני חוקר בתחום למידת מכונה באוניברסיטה העברית, ופורסם בכנסים כגון NeurIPS 2024.", "he", 160,
+     Align::Justify},
+    // An author list with each name isolated (FSI ... PDI): no glyph for the isolates.
+    {"isolated_names", "\u2068刘辰阳\u2069, \u2068محمد الفارسي\u2069, \u2068יונתן כהן\u2069, \u2068Jérémie Dupont\u2069",
+     "zh-CN", 400, Align::Left},
 };
 
 class Golden : public ::testing::TestWithParam<GoldenCase> {};

@@ -78,5 +78,50 @@ TEST(Robustness, UncoveredCharactersAreReported) {
   EXPECT_EQ(code_points("✉︎"), "U+2709 U+FE0E");
 }
 
+TEST(Robustness, AParagraphOfThreeThousandEmojiSetsInColourAndFits) {
+  TextEngine engine(test_fonts());
+  const std::string pieces[] = {"🔥", "👩‍🔬", "🇺🇸", "👍🏽", "🎉"};
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += pieces[i % 5];
+  ParagraphOptions options;
+  options.width = 400;
+  const Paragraph p = engine.set(styled(text), options);
+  expect_lines_tile(p, text);
+  EXPECT_TRUE(uncovered_clusters(p).empty());
+  size_t glyphs = 0;
+  for (const Line& line : p.lines) {
+    EXPECT_LE(line.width, 400.01f);
+    for (const GlyphRun& run : line.runs) {
+      EXPECT_TRUE(test_fonts().face(run.face).is_color);
+      glyphs += run.glyphs.size();
+    }
+  }
+  EXPECT_EQ(glyphs, 3000u);  // one colour glyph per emoji, sequences included
+  // Emoji break anywhere (UAX #14 ID): lines are full, about 400 / 12 (1.2 em at 10 pt) a line.
+  EXPECT_GE(p.lines.size(), 3000u / 34);
+  EXPECT_LE(p.lines.size(), 3000u / 30 + 1);
+}
+
+TEST(Robustness, AWordOfTwoThousandCharactersIsCutBetweenGraphemes) {
+  TextEngine engine(test_fonts());
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += static_cast<char>('a' + i % 26);
+  text += " end";
+  ParagraphOptions options;
+  options.width = 300;
+  options.align = Align::Justify;
+  const Paragraph p = engine.set(styled(text), options);
+  expect_lines_tile(p, text);
+  ASSERT_GE(p.lines.size(), 20u);
+  for (size_t i = 0; i + 1 < p.lines.size(); ++i) {
+    EXPECT_LE(p.lines[i].width, 300.01f);
+    EXPECT_GT(p.lines[i].width, 290.f) << "each piece fills its line";
+  }
+  // Same with one big cluster chain of combining marks: still no hang, every byte kept.
+  std::string marks = "a";
+  for (int i = 0; i < 500; ++i) marks += "\u0301";
+  expect_lines_tile(engine.set(styled(marks), options), marks);
+}
+
 }  // namespace
 }  // namespace cvgen::text
