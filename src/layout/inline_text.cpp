@@ -122,27 +122,6 @@ void InlineBuilder::add_rich(const content::RichText& rich, const theme::Font& b
 
 namespace {
 
-// Bidi formatting characters (U+200E/F marks, U+202A-202E embeddings, U+2066-2069 isolates)
-// steer the text engine's reordering but are not part of the extracted text.
-std::string without_bidi_controls(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    if (i + 2 < s.size() && byte(i) == 0xE2) {
-      unsigned b1 = byte(i + 1), b2 = byte(i + 2);
-      bool control = (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
-                     (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
-      if (control) {
-        i += 3;
-        continue;
-      }
-    }
-    out += s[i++];
-  }
-  return out;
-}
-
 }  // namespace
 
 float SetParagraph::height() const { return para.height(); }
@@ -182,14 +161,12 @@ void draw_line(const SetParagraph& p, const text::Line& line, float x, float bas
       dg.y = -g.dy;
       dg.advance = g.advance;
       if (g.text_len > 0 && g.text_start + g.text_len <= p.text.size()) {
-        dg.text = without_bidi_controls(std::string_view(p.text).substr(g.text_start, g.text_len));
-        // A glyph standing only for bidi controls (isolates, marks) is invisible and says nothing.
-        if (dg.text.empty() && g.advance == 0) continue;
+        dg.text = p.text.substr(g.text_start, g.text_len);
       }
       pen += g.advance;
       r.glyphs.push_back(std::move(dg));
     }
-    if (r.glyphs.empty()) continue;  // only bidi controls: nothing to draw or link
+    if (r.glyphs.empty()) continue;
     if (deco.code) {
       backgrounds.push_back(display::FillRect{r.x - 1.5f, baseline - run.size * 0.95f, run.width + 3,
                                               run.size * 1.25f, Color{0xf2, 0xf3, 0xf4}, 1.5f});

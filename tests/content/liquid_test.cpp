@@ -13,16 +13,8 @@ using testing::blocks_of;
 using testing::has_message;
 using testing::write_file;
 
-struct SiteImport {
-  Document doc;
-  Diagnostics diags;
-};
-
-SiteImport import_dir(const std::filesystem::path& dir) {
-  SiteImport out;
-  out.doc = import_site(SiteLocation{dir.string(), "", "test"}, out.diags);
-  return out;
-}
+using SiteImport = testing::Imported;
+using testing::import_dir;
 
 // A site in a scratch folder with one page and the given data files.
 SiteImport import_with_data(const std::string& page, const std::vector<std::pair<std::string, std::string>>& files,

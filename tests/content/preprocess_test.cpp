@@ -12,16 +12,8 @@ using testing::blocks_of;
 using testing::has_message;
 using testing::write_file;
 
-struct SiteImport {
-  Document doc;
-  Diagnostics diags;
-};
-
-SiteImport import_dir(const std::filesystem::path& dir) {
-  SiteImport out;
-  out.doc = import_site(SiteLocation{dir.string(), "", "test"}, out.diags);
-  return out;
-}
+using SiteImport = testing::Imported;
+using testing::import_dir;
 
 std::string all_text(const Document& doc) {
   std::string out;

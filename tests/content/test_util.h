@@ -27,6 +27,13 @@ inline Imported import_markdown(const std::string& markdown, const std::string& 
   return out;
 }
 
+// A whole site folder imported as cvgen does it (SiteLocation straight from the folder).
+inline Imported import_dir(const std::filesystem::path& dir) {
+  Imported out;
+  out.doc = import_site(SiteLocation{dir.string(), "", "test"}, out.diags);
+  return out;
+}
+
 template <typename T>
 std::vector<const T*> blocks_of(const Section& section) {
   std::vector<const T*> out;

@@ -12,6 +12,7 @@
 #include "layout/cv_layout.h"
 #include "layout/flow.h"
 #include "layout/pagination.h"
+#include "layout_fixture.h"
 #include "test_document.h"
 #include "text/paragraph.h"
 #include "theme/theme.h"
@@ -21,25 +22,7 @@ namespace {
 
 using testing::text;
 
-struct Fixture {
-  std::unique_ptr<fonts::FontSystem> fonts;
-  std::unique_ptr<text::TextEngine> engine;
-  Diagnostics diags;
-
-  Fixture() {
-    fonts::FontSystemOptions o;
-    o.fonts_yaml = std::string(CVGEN_SOURCE_DIR) + "/fonts/fonts.yaml";
-    fonts = fonts::FontSystem::create(o, diags);
-    if (fonts) engine = std::make_unique<text::TextEngine>(*fonts);
-  }
-
-  display::Document run(const content::Document& doc, const std::string& layout) {
-    auto theme = theme::load_theme(layout, std::string(CVGEN_SOURCE_DIR) + "/layouts", diags);
-    EXPECT_TRUE(theme);
-    LayoutOptions options;
-    return layout_cv(doc, *theme, *engine, options, diags);
-  }
-};
+using testing::Fixture;
 
 // The runs of a page in item order, each with its glyphs' text.
 struct TextRun {
@@ -63,18 +46,6 @@ std::string all_text(const display::Document& doc) {
   for (const display::Page& p : doc.pages) {
     for (const TextRun& r : runs(p)) out += r.text + "|";
   }
-  return out;
-}
-
-// The text of the line at baseline y on a page, runs joined left to right.
-std::string line_at(const display::Page& page, float y) {
-  std::vector<TextRun> line;
-  for (const TextRun& r : runs(page)) {
-    if (std::abs(r.y - y) < 0.5f) line.push_back(r);
-  }
-  std::sort(line.begin(), line.end(), [](const TextRun& a, const TextRun& b) { return a.x < b.x; });
-  std::string out;
-  for (const TextRun& r : line) out += r.text;
   return out;
 }
 
@@ -267,7 +238,9 @@ TEST(LayoutFixes, LongTableRepeatsItsHeaderRowOnEveryPage) {
     float header_y = header->y;
     // The header is above every body row of the page.
     for (const TextRun& r : runs(out.pages[i])) {
-      if (r.text.starts_with("Winter")) EXPECT_GT(r.y, header_y + 5) << "page " << i + 1;
+      if (r.text.starts_with("Winter")) {
+        EXPECT_GT(r.y, header_y + 5) << "page " << i + 1;
+      }
     }
   }
 }

@@ -9,6 +9,7 @@
 #include "fonts/font_system.h"
 #include "layout/cv_layout.h"
 #include "layout_checks.h"
+#include "layout_fixture.h"
 #include "test_document.h"
 #include "text/paragraph.h"
 #include "theme/theme.h"
@@ -16,28 +17,7 @@
 namespace cvgen::layout {
 namespace {
 
-struct Fixture {
-  std::unique_ptr<fonts::FontSystem> fonts;
-  std::unique_ptr<text::TextEngine> engine;
-  Diagnostics diags;
-
-  Fixture() {
-    fonts::FontSystemOptions o;
-    o.fonts_yaml = std::string(CVGEN_SOURCE_DIR) + "/fonts/fonts.yaml";
-    fonts = fonts::FontSystem::create(o, diags);
-    if (fonts) engine = std::make_unique<text::TextEngine>(*fonts);
-  }
-
-  display::Document run(const content::Document& doc, const std::string& layout) {
-    auto theme = theme::load_theme(layout, std::string(CVGEN_SOURCE_DIR) + "/layouts", diags);
-    EXPECT_TRUE(theme);
-    LayoutOptions options;
-    options.creator = "cvgen test";
-    display::Document out = layout_cv(doc, *theme, *engine, options, diags);
-    if (std::getenv("CVGEN_PRINT_DUMP")) std::cout << display::dump(out);
-    return out;
-  }
-};
+using testing::Fixture;
 
 std::string page_text(const display::Page& page) {
   std::string out;
