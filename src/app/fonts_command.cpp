@@ -4,6 +4,7 @@
 // the answer is the one `build` would draw.
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -92,12 +93,19 @@ std::vector<Sample> collect(const content::Document& doc) {
   return c.samples;
 }
 
-fonts::FontStyle style_of(uint16_t bits) {
-  fonts::FontStyle style;
-  style.family = bits & content::kCode ? fonts::Family::Mono : fonts::Family::Sans;
-  style.bold = bits & content::kBold;
-  style.italic = bits & content::kItalic;
-  return style;
+// The styles a span may be set in: code in the mono family; other text in the sans family of
+// the default layout or the serif family of the classic one, so both chains are checked.
+std::vector<fonts::FontStyle> styles_of(uint16_t bits) {
+  std::vector<fonts::FontStyle> out;
+  for (fonts::Family family : {fonts::Family::Sans, fonts::Family::Serif}) {
+    fonts::FontStyle style;
+    style.family = bits & content::kCode ? fonts::Family::Mono : family;
+    style.bold = bits & content::kBold;
+    style.italic = bits & content::kItalic;
+    out.push_back(style);
+    if (bits & content::kCode) break;
+  }
+  return out;
 }
 
 void print_resolution(const fonts::FontSystem& fonts) {
@@ -153,17 +161,21 @@ int run_fonts(const Options& options) {
     styled.lang = doc->language;
     text::StyleRange range;
     range.end = static_cast<uint32_t>(sample.text.size());
-    range.font = style_of(sample.style);
-    styled.ranges.push_back(range);
-    const text::Paragraph paragraph = engine.set(styled, {});
-    for (const auto& [start, len] : text::uncovered_clusters(paragraph)) {
-      ++uncovered;
-      const std::string cluster = sample.text.substr(start, len);
-      // Columns count bytes from where the span starts, when the span sits on one source line.
-      SourceLoc loc = sample.loc;
-      if (loc.line > 0 && sample.text.find('\n') > start) loc.col += static_cast<int>(start);
-      diags.warn(loc, "no font covers '" + cluster + "' (" + text::code_points(cluster) +
-                          "): add a family that has it to fonts/fonts.yaml or a font file to fonts/");
+    std::set<uint32_t> reported;  // a cluster uncovered in both families is reported once
+    for (const fonts::FontStyle& style : styles_of(sample.style)) {
+      range.font = style;
+      styled.ranges.assign(1, range);
+      const text::Paragraph paragraph = engine.set(styled, {});
+      for (const auto& [start, len] : text::uncovered_clusters(paragraph)) {
+        if (!reported.insert(start).second) continue;
+        ++uncovered;
+        const std::string cluster = sample.text.substr(start, len);
+        // Columns count bytes from where the span starts, when the span sits on one source line.
+        SourceLoc loc = sample.loc;
+        if (loc.line > 0 && sample.text.find('\n') > start) loc.col += static_cast<int>(start);
+        diags.warn(loc, "no font covers '" + cluster + "' (" + text::code_points(cluster) +
+                            "): add a family that has it to fonts/fonts.yaml or a font file to fonts/");
+      }
     }
     for (unsigned char c : sample.text) characters += (c & 0xC0) != 0x80;
   }
