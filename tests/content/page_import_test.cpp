@@ -186,8 +186,12 @@ TEST(Links, AuthorUriWhenNoUrlAndDroppedWhenNeither) {
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(plain_text(ps[0]->text), "My CV and site.");
   for (const Span& sp : ps[0]->text) {
-    if (sp.text == "CV") EXPECT_EQ(sp.link, "");
-    if (sp.text == "site") EXPECT_EQ(sp.link, "https://example.org");
+    if (sp.text == "CV") {
+      EXPECT_EQ(sp.link, "");
+    }
+    if (sp.text == "site") {
+      EXPECT_EQ(sp.link, "https://example.org");
+    }
   }
   const Diagnostic* d = find_diag(r.diags, "site-relative link '/files/cv.pdf' cannot be resolved");
   ASSERT_NE(d, nullptr) << all_messages(r.diags);

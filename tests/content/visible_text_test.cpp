@@ -41,7 +41,10 @@ std::vector<std::string> visible_words(std::string page) {
   page = remove_between(page, "](", ")");  // link targets
   page = remove_between(page, "<", ">");   // tags and their attributes
   page = remove_between(page, "$^", "$");  // MathJax marks
-  for (size_t p = page.find("，"); p != std::string::npos; p = page.find("，")) page.replace(p, 3, " ");
+  const std::string fullwidth_comma = "，";
+  for (size_t p = page.find(fullwidth_comma); p != std::string::npos; p = page.find(fullwidth_comma, p)) {
+    page.replace(p, fullwidth_comma.size(), 1, ' ');  // a word boundary, as the comma is
+  }
   std::vector<std::string> words;
   std::string cur;
   auto flush = [&] {
