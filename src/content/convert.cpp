@@ -289,6 +289,25 @@ class Converter {
     sink.add(Paragraph{std::move(text), loc});
   }
 
+  // align="right" (what cmark-gfm's `--:` becomes) or style="text-align: right".
+  static Table::Align cell_align(const GumboNode* cell) {
+    std::string a = attribute(cell, "align");
+    const std::string style = attribute(cell, "style");
+    const size_t at = style.find("text-align");
+    if (a.empty() && at != std::string::npos) {
+      const size_t colon = style.find(':', at);
+      if (colon != std::string::npos) {
+        a = style.substr(colon + 1, style.find(';', colon) - colon - 1);
+        a.erase(0, a.find_first_not_of(" \t"));
+        a.erase(a.find_last_not_of(" \t") + 1);
+      }
+    }
+    if (a == "right") return Table::Align::Right;
+    if (a == "center") return Table::Align::Center;
+    if (a == "left") return Table::Align::Left;
+    return Table::Align::Default;
+  }
+
   void table(const GumboNode* el, Sink& sink) {
     Table t;
     t.loc = ctx_.loc(el);
@@ -308,6 +327,9 @@ class Converter {
         std::string tag = tag_name(cell);
         if (tag != "td" && tag != "th") continue;
         header &= tag == "th";
+        // A column takes the first alignment any of its cells states.
+        if (t.align.size() <= cells.size()) t.align.resize(cells.size() + 1, Table::Align::Default);
+        if (t.align[cells.size()] == Table::Align::Default) t.align[cells.size()] = cell_align(cell);
         cells.push_back(inline_text(cell, ctx_));
       }
       if (cells.empty()) continue;

@@ -228,6 +228,17 @@ struct BlockWriter {
   void operator()(const Table& t) {
     w.field("type", "table");
     w.field("header", t.has_header);
+    // Stated alignments only ("left", "center", "right"; "" for a column that states none).
+    bool any = false;
+    for (Table::Align a : t.align) any |= a != Table::Align::Default;
+    if (any) {
+      w.key("align");
+      w.begin_array();
+      for (Table::Align a : t.align) {
+        w.value(a == Table::Align::Left ? "left" : a == Table::Align::Center ? "center" : a == Table::Align::Right ? "right" : "");
+      }
+      w.end_array();
+    }
     w.key("rows");
     w.begin_array();
     for (const auto& row : t.rows) {

@@ -238,13 +238,21 @@ class Renderer {
       default: break;
     }
     if (type == "table") {
+      table_alignments_ = cmark_gfm_extensions_get_table_alignments(node);
+      table_columns_ = cmark_gfm_extensions_get_table_columns(node);
       block_open(node, "table");
       newline();
     } else if (type == "table_row" || type == "table_header") {
       in_header_row_ = type == "table_header" || cmark_gfm_extensions_get_table_row_is_header(node) != 0;
+      column_ = 0;
       block_open(node, "tr");
     } else if (type == "table_cell") {
-      emit(in_header_row_ ? "<th>" : "<td>");
+      // The delimiter row's colons (`:--`, `:-:`, `--:`) as the HTML align attribute.
+      const uint8_t a = table_alignments_ && column_ < table_columns_ ? table_alignments_[column_] : 0;
+      ++column_;
+      emit(in_header_row_ ? "<th" : "<td");
+      emit(a == 'r' ? " align=\"right\"" : a == 'c' ? " align=\"center\"" : a == 'l' ? " align=\"left\"" : "");
+      emit(">");
     } else if (type == "strikethrough") {
       emit("<del>");
     }
@@ -279,6 +287,9 @@ class Renderer {
     }
   }
 
+  const uint8_t* table_alignments_ = nullptr;  // of the table being written, one per column
+  uint16_t table_columns_ = 0;
+  uint16_t column_ = 0;
   const MappedText& source_;
   Diagnostics& diags_;
   MappedTextBuilder out_;

@@ -125,7 +125,9 @@ struct Subheading {
 };
 
 struct Table {
+  enum class Align : uint8_t { Default, Left, Center, Right };
   std::vector<std::vector<RichText>> rows;  // rows[0] is the header when has_header
+  std::vector<Align> align;                 // per column, from `--:` or align=/text-align
   bool has_header = false;
   SourceLoc loc;
 };

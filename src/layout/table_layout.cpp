@@ -66,6 +66,13 @@ std::vector<float> table_column_widths(const std::vector<float>& min, const std:
   return widths;
 }
 
+// The column's stated alignment (`--:` in markdown, align= in HTML); left when none is stated.
+text::Align column_align(const content::Table& table, size_t column) {
+  using A = content::Table::Align;
+  const A a = column < table.align.size() ? table.align[column] : A::Default;
+  return a == A::Right ? text::Align::Right : a == A::Center ? text::Align::Center : text::Align::Left;
+}
+
 void build_table(LayoutContext& ctx, const content::Table& table, float space_before) {
   const theme::Theme& t = ctx.theme;
   size_t cols = 0;
@@ -93,7 +100,7 @@ void build_table(LayoutContext& ctx, const content::Table& table, float space_be
       InlineBuilder b(ctx.lang);
       b.add_rich(table.rows[r][c], cell_font(t, header), ctx.rich);
       // The cell's text width, a hair wider so rounding never breaks a word that was measured to fit.
-      SetParagraph p = ctx.set(b, std::max(widths[c] - kCellPadding, 8.0f) + 0.01f);
+      SetParagraph p = ctx.set(b, std::max(widths[c] - kCellPadding, 8.0f) + 0.01f, column_align(table, c));
       h = std::max(h, draw_paragraph(p, x, 0, ctx.faces, block.items));
       x += widths[c];
     }

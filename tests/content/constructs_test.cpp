@@ -154,6 +154,21 @@ TEST(Constructs, HtmlAndMarkdownTables) {
   EXPECT_EQ(plain_text(tables[1]->rows[0][1]), "Algebra");
 }
 
+TEST(Constructs, TableColumnAlignment) {
+  auto r = import_markdown(
+      "# Teaching\n"
+      "| Course | Term | Students |\n"
+      "|:-------|:----:|---------:|\n"
+      "| Intro  | Fall | 120 |\n"
+      "\n"
+      "<table><tr><td>Fall</td><td align=\"right\">30</td><td style=\"text-align: center\">A</td></tr></table>\n");
+  auto tables = blocks_of<Table>(r.doc);
+  ASSERT_EQ(tables.size(), 2u);
+  using A = Table::Align;
+  EXPECT_EQ(tables[0]->align, (std::vector<A>{A::Left, A::Center, A::Right}));
+  EXPECT_EQ(tables[1]->align, (std::vector<A>{A::Default, A::Right, A::Center}));
+}
+
 TEST(Constructs, KramdownIalsHardBreaksSetextAndEscapes) {
   auto r = import_markdown(
       "About Me {#about-me}\n"

@@ -225,6 +225,30 @@ TEST(LayoutFixes, TableWordsAreNeverBrokenWhileAColumnCanShrink) {
   }
 }
 
+TEST(LayoutFixes, RightAlignedColumnEndsAtTheSameEdge) {
+  Fixture f;
+  ASSERT_TRUE(f.engine);
+  content::Document doc = testing::sample_document(1);
+  content::Table t;
+  t.align = {content::Table::Align::Default, content::Table::Align::Right};
+  t.rows.push_back({{text("Seminar")}, {text("8")}});
+  t.rows.push_back({{text("Lecture")}, {text("1200")}});
+  doc.sections[3].blocks = {t};
+  display::Document out = f.run(doc, "homepage");
+  std::optional<float> right_8, right_1200;
+  for (const display::Item& item : out.pages[0].items) {
+    const auto* r = std::get_if<display::GlyphRun>(&item);
+    if (!r || r->glyphs.empty()) continue;
+    std::string s;
+    for (const display::Glyph& g : r->glyphs) s += g.text;
+    const float right = r->x + r->glyphs.back().x + r->glyphs.back().advance;
+    if (s == "8") right_8 = right;
+    if (s == "1200") right_1200 = right;
+  }
+  ASSERT_TRUE(right_8 && right_1200);
+  EXPECT_NEAR(*right_8, *right_1200, 0.01);  // flush right, so the digits line up
+}
+
 TEST(LayoutFixes, LongTableRepeatsItsHeaderRowOnEveryPage) {
   Fixture f;
   ASSERT_TRUE(f.engine);
