@@ -166,16 +166,64 @@ std::map<size_t, size_t> last_duplicate(const std::vector<DuplicateSection>& dup
 
 }  // namespace
 
-std::vector<const Section*> cv_sections(const Document& doc) {
+namespace {
+
+// Whether two dated entries are the same one written twice: the same start (year and month).
+bool same_entry(const DatedItem& a, const DatedItem& b) {
+  return a.date.start && b.date.start && a.date.start->year == b.date.start->year &&
+         a.date.start->month == b.date.start->month;
+}
+
+// The printed section's entries that lost the detail bullets an earlier duplicate gave the same
+// entry take them back, so a shorter rewrite of a section does not silently drop them.
+size_t carry_details(Section& printed, const std::vector<const Section*>& earlier) {
+  size_t carried = 0;
+  for (Block& block : printed.blocks) {
+    auto* item = std::get_if<DatedItem>(&block);
+    if (!item || !item->details.empty()) continue;
+    for (const Section* e : earlier) {
+      for (const Block& old : e->blocks) {
+        const auto* o = std::get_if<DatedItem>(&old);
+        if (o && !o->details.empty() && same_entry(*item, *o) && item->details.empty()) {
+          item->details = o->details;
+          ++carried;
+        }
+      }
+    }
+  }
+  return carried;
+}
+
+// The printed copy of each duplicated section (keyed by the first one's index), and how many
+// entries took their details from an earlier duplicate.
+std::map<size_t, std::pair<Section, size_t>> merged_duplicates(const Document& doc) {
   std::vector<DuplicateSection> dups = find_duplicate_sections(doc);
   std::map<size_t, size_t> last = last_duplicate(dups);
+  std::map<size_t, std::pair<Section, size_t>> out;
+  for (const auto& [first, printed] : last) {
+    std::vector<const Section*> earlier{&doc.sections[first]};
+    for (const DuplicateSection& d : dups) {
+      if (d.first == first && d.later != printed) earlier.push_back(&doc.sections[d.later]);
+    }
+    Section merged = doc.sections[printed];
+    size_t carried = carry_details(merged, earlier);
+    out.emplace(first, std::make_pair(std::move(merged), carried));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Section> cv_sections(const Document& doc) {
+  std::vector<DuplicateSection> dups = find_duplicate_sections(doc);
+  std::map<size_t, std::pair<Section, size_t>> merged = merged_duplicates(doc);
   std::vector<bool> replaced_later(doc.sections.size(), false);
   for (const DuplicateSection& d : dups) replaced_later[d.later] = true;
-  std::vector<const Section*> out;
+  std::vector<Section> out;
   for (size_t i = 0; i < doc.sections.size(); ++i) {
     if (replaced_later[i]) continue;  // printed at the first one's place
-    auto it = last.find(i);
-    out.push_back(&doc.sections[it == last.end() ? i : it->second]);
+    auto it = merged.find(i);
+    out.push_back(it == merged.end() ? doc.sections[i] : it->second.first);
   }
   return out;
 }
@@ -183,6 +231,7 @@ std::vector<const Section*> cv_sections(const Document& doc) {
 void report_duplicate_sections(const Document& doc, Diagnostics& diags) {
   std::vector<DuplicateSection> dups = find_duplicate_sections(doc);
   std::map<size_t, size_t> last = last_duplicate(dups);
+  std::map<size_t, std::pair<Section, size_t>> merged = merged_duplicates(doc);
   for (const DuplicateSection& d : dups) {
     const Section& first = doc.sections[d.first];
     const Section& later = doc.sections[d.later];
@@ -191,6 +240,11 @@ void report_duplicate_sections(const Document& doc, Diagnostics& diags) {
     if (last[d.first] == d.later) {
       message += "the later section (line " + std::to_string(later.loc.line) + ") is printed in place of the first (line " +
                  std::to_string(first.loc.line) + ")";
+      const size_t carried = merged[d.first].second;
+      if (carried > 0) {
+        message += ", keeping the detail bullets of " + std::to_string(carried) + (carried == 1 ? " entry" : " entries") +
+                   " that the first gave and the later leaves out (same start date)";
+      }
     } else {
       const Section& printed = doc.sections[last[d.first]];
       message += "neither is printed; the last one (line " + std::to_string(printed.loc.line) +

@@ -27,8 +27,9 @@ struct DuplicateSection {
 std::vector<DuplicateSection> find_duplicate_sections(const Document& doc);
 
 // The sections the CV prints, in order: for a duplicated title the later section (line N) is
-// printed in place of the first (line M), and not again at its own place.
-std::vector<const Section*> cv_sections(const Document& doc);
+// printed in place of the first (line M), and not again at its own place. An entry of the later
+// section without detail bullets keeps those the first gave the same entry (same start date).
+std::vector<Section> cv_sections(const Document& doc);
 
 // Warnings naming both lines of each duplicate and what the CV does about it.
 void report_duplicate_sections(const Document& doc, Diagnostics& diags);

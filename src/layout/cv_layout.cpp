@@ -251,7 +251,10 @@ display::Document layout_cv(const content::Document& doc, const theme::Theme& th
   ctx.rich = RichStyle{theme.body.link_color, theme.body.link_underline, theme.body.highlight_color,
                        theme.body.code_family, false};
 
-  std::vector<const content::Section*> sections = ordered_sections(content::cv_sections(doc), theme.sections);
+  const std::vector<content::Section> printed = content::cv_sections(doc);
+  std::vector<const content::Section*> all;
+  for (const content::Section& s : printed) all.push_back(&s);
+  std::vector<const content::Section*> sections = ordered_sections(all, theme.sections);
   ctx.label_width = label_column(ctx, sections);
 
   build_header(ctx);

@@ -53,8 +53,9 @@ TEST(CliContent, CheckOnBundledContentWarnsAboutTheDuplicateAndExitsZero) {
   EXPECT_NE(r.err.find("content/_pages/about.md:122:1: warning: duplicate section \"Internships\""),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find("the later section (line 122) is printed in place of the first (line 95); merge the two "
-                       "sections or rename one to keep both"),
+  EXPECT_NE(r.err.find("the later section (line 122) is printed in place of the first (line 95), keeping the "
+                       "detail bullets of 2 entries that the first gave and the later leaves out (same start "
+                       "date); merge the two sections or rename one to keep both"),
             std::string::npos);
   EXPECT_EQ(count(r.err, "repaired mojibake"), 0u);
   EXPECT_TRUE(r.out.empty());

@@ -107,10 +107,18 @@ TEST_P(SeedTest, DatedItemsWithDetails) {
 TEST_P(SeedTest, DuplicateSectionWarningNamesBothLines) {
   EXPECT_EQ(count_messages(seed.diags, "the later section (line 122) is printed in place of the first (line 95)"), 1u)
       << testing::all_messages(seed.diags);
-  std::vector<const Section*> printed = cv_sections(seed.doc);
+  std::vector<Section> printed = cv_sections(seed.doc);
   ASSERT_EQ(printed.size(), 7u);
-  EXPECT_EQ(printed[3], &seed.doc.sections[7]);
-  EXPECT_EQ(printed[6]->title, "Invited Talks");
+  // The later Internships (line 122) at the first one's place, its two entries keeping the
+  // detail bullets the first section gave them (3 and 2), and its own end date 2020.08.
+  EXPECT_EQ(printed[3].loc.line, 122);
+  auto items = blocks_of<DatedItem>(printed[3]);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]->details.size(), 3u);
+  EXPECT_EQ(items[1]->details.size(), 2u);
+  EXPECT_EQ(items[1]->date.text, "2019.01 - 2020.08");
+  EXPECT_EQ(printed[6].title, "Invited Talks");
+  EXPECT_EQ(count_messages(seed.diags, "keeping the detail bullets of 2 entries"), 1u);
 }
 
 TEST_P(SeedTest, MojibakeWarningsOnlyForTheVerbatimFile) {
