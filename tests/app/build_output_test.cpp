@@ -230,6 +230,25 @@ TEST_P(BuildOutput, NoPageEndsWithASectionHeading) {
   fs::remove_all(dir);
 }
 
+// No section pushed alone onto a last page: a CV of several pages carries at least a fifth of a
+// page of content on its last one (the bundled CV: homepage 2 full pages, compact 1).
+TEST_P(BuildOutput, NoNearlyEmptyLastPage) {
+  fs::path dir = temp_dir();
+  fs::path pdf = dir / (GetParam() + ".pdf");
+  Result r;
+  build(GetParam(), pdf, &r);
+  ASSERT_EQ(r.status, 0);
+  const int pages = page_count(pdf);
+  ASSERT_GT(pages, 0);
+  if (pages > 1) {
+    size_t lines = 0;
+    std::istringstream page(pdftotext(pdf, pages, true));
+    for (std::string line; std::getline(page, line);) lines += !words(line).empty();
+    EXPECT_GE(lines, 12u) << "page " << pages << " of " << GetParam() << " holds only " << lines << " lines";
+  }
+  fs::remove_all(dir);
+}
+
 INSTANTIATE_TEST_SUITE_P(Layouts, BuildOutput, ::testing::Values("homepage", "classic", "compact"));
 
 TEST(Build, HomepageLayoutFitsOnTwoA4Pages) {
