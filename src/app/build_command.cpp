@@ -30,7 +30,9 @@ long long source_date_epoch() {
   if (!env || !*env) return -1;
   long long value = -1;
   auto [ptr, ec] = std::from_chars(env, env + std::strlen(env), value);
-  if (ec != std::errc() || *ptr != '\0' || value < 0) return -1;
+  // Beyond 9999-12-31 a PDF date cannot say it: treat it as unset rather than write a bad date.
+  constexpr long long kLastPdfSecond = 253402300799;
+  if (ec != std::errc() || *ptr != '\0' || value < 0 || value > kLastPdfSecond) return -1;
   return value;
 }
 
@@ -51,8 +53,9 @@ int run_build(const Options& options) {
   Diagnostics diags;
   namespace fs = std::filesystem;
 
-  // The theme and the fonts load on a second thread while the site loads here: the three share
-  // nothing, and each takes a millisecond or more. Diagnostics keep the serial order.
+  // The theme, then the fonts, load on a second thread while the site loads here: they share
+  // nothing, and each takes a millisecond or more. Each keeps its own diagnostics; all are merged
+  // (and printed in file order) whatever fails.
   fonts::FontSystemOptions font_options;
   font_options.fonts_yaml = (fs::path(options.data_dir) / "fonts" / "fonts.yaml").string();
   font_options.extra_dirs = options.font_dirs;
@@ -67,11 +70,9 @@ int run_build(const Options& options) {
   Diagnostics site_diags;
   std::optional<content::Document> doc = load_site(options, site_diags);
   std::unique_ptr<fonts::FontSystem> font_system = fonts_ready.get();
-  for (const Diagnostics* part : {&theme_diags, &site_diags})
+  for (const Diagnostics* part : {&theme_diags, &site_diags, &font_diags})
     for (const Diagnostic& d : part->items()) diags.add(d);
-  if (!theme || !doc || diags.has_errors()) return fail(diags, options);
-  for (const Diagnostic& d : font_diags.items()) diags.add(d);
-  if (!font_system) return fail(diags, options);
+  if (!theme || !doc || !font_system || diags.has_errors()) return fail(diags, options);
 
   text::TextEngine engine(*font_system);
   layout::LayoutOptions layout_options;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <string>
 #include <tuple>
 
 #include "app/options.h"
@@ -14,11 +16,21 @@ void print_diagnostics(const Diagnostics& diags, bool strict) {
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.loc.file, a.loc.line, a.loc.col) < std::tie(b.loc.file, b.loc.line, b.loc.col);
   });
+  // A hostile page can repeat one problem thousands of times: after kSameMessageLimit of one
+  // message, the rest are counted, not printed.
+  constexpr size_t kSameMessageLimit = 20;
+  std::map<std::string, size_t> seen;
   for (Diagnostic d : sorted) {
+    if (++seen[d.message] > kSameMessageLimit) continue;
     if (strict) d.severity = Severity::Error;
     std::string line = format_diagnostic(d);
     line += '\n';
     std::fputs(line.c_str(), stderr);
+  }
+  for (const auto& [message, n] : seen) {
+    if (n > kSameMessageLimit) {
+      std::fprintf(stderr, "cvgen: note: %zu more like \"%s\"\n", n - kSameMessageLimit, message.c_str());
+    }
   }
 }
 

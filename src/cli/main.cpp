@@ -1,6 +1,8 @@
 // cli: parses the command line into app::Options and hands over. Nothing else lives here.
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
+#include <new>
 #include <string>
 #include <string_view>
 
@@ -80,10 +82,21 @@ int main(int argc, char** argv) {
   }
 
   if (options.command.empty()) return usage_error("no command given");
-  if (options.command == "build") return run_build(options);
-  if (options.command == "check") return run_check(options);
-  if (options.command == "model") return run_model(options);
-  if (options.command == "fonts") return run_fonts(options);
-  if (options.command == "layouts") return run_layouts(options);
+  // The stages report problems as diagnostics; anything that still escapes (out of memory on a
+  // hostile page, a file system error) ends the run with a message, never an abort. Nothing has
+  // been written then: the PDF is only renamed into place after a complete render.
+  try {
+    if (options.command == "build") return run_build(options);
+    if (options.command == "check") return run_check(options);
+    if (options.command == "model") return run_model(options);
+    if (options.command == "fonts") return run_fonts(options);
+    if (options.command == "layouts") return run_layouts(options);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "cvgen: error: out of memory\n");
+    return kExitError;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cvgen: error: %s\n", e.what());
+    return kExitError;
+  }
   return usage_error("unknown command '" + options.command + "'");
 }
