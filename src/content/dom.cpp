@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/confined_path.h"
 #include "content/html_text.h"
 
 namespace cvgen::content {
@@ -42,8 +43,12 @@ void DomContext::check_image(const std::string& src, const SourceLoc& where) con
     return;
   }
   std::string rel = src.substr(0, src.find_first_of("?#"));
-  while (rel.starts_with("/")) rel.erase(0, 1);
-  std::filesystem::path file = site->site_root / rel;
+  std::optional<std::filesystem::path> inside = confined_path(site->site_root, rel);
+  if (!inside) {
+    diags->warn(where, "image '" + src + "' is outside the site folder: the CV leaves it out");
+    return;
+  }
+  std::filesystem::path file = *inside;
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) {
     diags->warn(where, "image file not found: '" + src + "' (looked for " + display_path(*site, file) +

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/confined_path.h"
 #include "layout/flow.h"
 
 namespace cvgen::layout {
@@ -306,9 +307,9 @@ std::string date_label(const content::DateRange& date, const theme::Theme& theme
 
 std::string image_path(const content::Document& doc, const std::string& src) {
   if (src.empty() || src.find("://") != std::string::npos || src.starts_with("data:")) return {};
-  std::string rel = src;
-  while (!rel.empty() && rel.front() == '/') rel.erase(rel.begin());
-  return (std::filesystem::path(doc.site_dir.empty() ? "." : doc.site_dir) / rel).string();
+  // Only files inside the site (the importer warns about the others).
+  std::optional<std::filesystem::path> file = confined_path(doc.site_dir, src.substr(0, src.find_first_of("?#")));
+  return file ? file->string() : std::string();
 }
 
 }  // namespace cvgen::layout
