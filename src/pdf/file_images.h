@@ -1,5 +1,7 @@
 // pdf: raster images from files (display::Image). PNG is decoded with libpng and downsampled to
-// what its largest placement needs at the target resolution; JPEG is passed through as DCT.
+// what its largest placement needs at the target resolution. JPEG is passed through as DCT when
+// near that size; one much larger (a phone photo as a thumbnail) is decoded at a reduced DCT
+// scale with libjpeg, downsampled and re-encoded as a baseline JPEG.
 // An image that cannot be read gives a warning naming the file; the page shows a light-grey
 // placeholder instead. Each file becomes one XObject however often it is placed.
 #pragma once

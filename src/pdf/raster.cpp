@@ -108,4 +108,43 @@ Rgba downsample(const Rgba& image, int width, int height) {
   return out;
 }
 
+Samples downsample(const Samples& image, int width, int height) {
+  width = std::max(1, width);
+  height = std::max(1, height);
+  if (width >= image.width && height >= image.height) return image;
+  width = std::min(width, image.width);
+  height = std::min(height, image.height);
+  const auto xs = area_taps(image.width, width);
+  const auto ys = area_taps(image.height, height);
+  const size_t ch = static_cast<size_t>(image.channels);
+  const size_t src_stride = static_cast<size_t>(image.width) * ch, dst_stride = static_cast<size_t>(width) * ch;
+  // Horizontal pass into floats (one row of the source per row), then the vertical pass.
+  std::vector<float> rows(dst_stride * static_cast<size_t>(image.height), 0.0f);
+  for (int y = 0; y < image.height; ++y) {
+    const uint8_t* src = &image.data[static_cast<size_t>(y) * src_stride];
+    float* dst = &rows[static_cast<size_t>(y) * dst_stride];
+    for (int x = 0; x < width; ++x)
+      for (const Tap& t : xs[static_cast<size_t>(x)]) {
+        const uint8_t* p = src + static_cast<size_t>(t.src) * ch;
+        for (size_t c = 0; c < ch; ++c) dst[static_cast<size_t>(x) * ch + c] += p[c] * t.weight;
+      }
+  }
+  Samples out;
+  out.width = width;
+  out.height = height;
+  out.channels = image.channels;
+  out.data.assign(dst_stride * static_cast<size_t>(height), 0);
+  std::vector<float> acc(dst_stride);
+  for (int y = 0; y < height; ++y) {
+    std::fill(acc.begin(), acc.end(), 0.0f);
+    for (const Tap& t : ys[static_cast<size_t>(y)]) {
+      const float* row = &rows[static_cast<size_t>(t.src) * dst_stride];
+      for (size_t i = 0; i < dst_stride; ++i) acc[i] += row[i] * t.weight;
+    }
+    uint8_t* d = &out.data[static_cast<size_t>(y) * dst_stride];
+    for (size_t i = 0; i < dst_stride; ++i) d[i] = static_cast<uint8_t>(std::clamp(std::lround(acc[i]), 0L, 255L));
+  }
+  return out;
+}
+
 }  // namespace cvgen::pdf

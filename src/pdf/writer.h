@@ -15,7 +15,7 @@
 namespace cvgen::pdf {
 
 struct WriteOptions {
-  double image_dpi = 300;    // PNG images are downsampled to this at their placed size
+  double image_dpi = 300;    // PNG and much larger JPEG images are downsampled to this at their placed size
   double emoji_dpi = 300;    // colour emoji bitmaps likewise ...
   int emoji_max_pixels = 28; // ... and capped to this many pixels on their longer side (see emoji.h)
 };
