@@ -10,6 +10,7 @@ std::string format_number(double value, int decimals) {
   if (!std::isfinite(value)) value = 0;
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+  if (res.ec != std::errc()) return std::string(1, '0');  // |value| >= 1e60: nothing real is that far
   std::string s(buf, res.ptr);
   if (s.find('.') != std::string::npos) {
     while (!s.empty() && s.back() == '0') s.pop_back();

@@ -107,7 +107,7 @@ void write_page_labels(Haru& haru, const std::vector<display::Page>& pages) {
 std::string pdf_date(long long epoch) {
   std::time_t t = static_cast<std::time_t>(epoch);
   std::tm tm{};
-  gmtime_r(&t, &tm);
+  if (!gmtime_r(&t, &tm) || tm.tm_year + 1900 > 9999) return "";  // no date rather than a bad one
   char buf[64];
   std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                 tm.tm_hour, tm.tm_min, tm.tm_sec);

@@ -1,6 +1,8 @@
 #include "pdf/file_images.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -12,6 +14,11 @@ namespace cvgen::pdf {
 namespace {
 
 bool read_file(const std::string& path, std::string* out) {
+  // No image a CV places needs more than this; a larger file is refused before it is read.
+  constexpr std::uintmax_t kMaxImageBytes = 64u << 20;
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size > kMaxImageBytes) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream buf;

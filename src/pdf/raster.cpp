@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <string>
 
 namespace cvgen::pdf {
 
@@ -18,9 +20,12 @@ std::optional<Rgba> decode_png(std::string_view bytes, std::string* error) {
     return std::nullopt;
   }
   image.format = PNG_FORMAT_RGBA;
-  if (image.width == 0 || image.height == 0 || image.width > 20000 || image.height > 20000) {
+  // A small file can declare a huge image (a "decompression bomb"): 40 megapixels (160 MB of
+  // RGBA) is more than any photo a CV places, so larger images are refused, not decoded.
+  constexpr uint64_t kMaxPixels = 40'000'000;
+  if (image.width == 0 || image.height == 0 || uint64_t{image.width} * image.height > kMaxPixels) {
     png_image_free(&image);
-    if (error) *error = "unsupported image size";
+    if (error) *error = "image too large (" + std::to_string(image.width) + "x" + std::to_string(image.height) + " pixels)";
     return std::nullopt;
   }
   Rgba out;
