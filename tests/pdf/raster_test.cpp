@@ -1,6 +1,7 @@
 // Image decoding and resampling for the PDF writer: libpng decoding of every PNG flavour,
 // JPEG header reading, alpha-correct downsampling and CFF CID-keyed detection.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "pdf/font_subset.h"
 #include "pdf/image_xobject.h"
@@ -30,6 +31,24 @@ TEST(Raster, DecodesEveryPngFlavourToRgba) {
   EXPECT_EQ(gray->pixels[5 * 4], 255);
   EXPECT_FALSE(decode_png(testing::read_file(testing::data_file("corrupt.png")), &error));
   EXPECT_FALSE(error.empty());
+}
+
+// A PNG header that declares 19000 x 19000 pixels (1.4 GB of RGBA) over almost no data: refused
+// from the header, before anything is allocated.
+TEST(Raster, RefusesADecompressionBomb) {
+  auto be32 = [](uint32_t v) {
+    return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+  };
+  auto chunk = [&](const std::string& type_and_data) {
+    const uLong crc = crc32(0, reinterpret_cast<const Bytef*>(type_and_data.data()),
+                            static_cast<uInt>(type_and_data.size()));
+    return be32(static_cast<uint32_t>(type_and_data.size() - 4)) + type_and_data + be32(static_cast<uint32_t>(crc));
+  };
+  std::string png = "\x89PNG\r\n\x1a\n" + chunk("IHDR" + be32(19000) + be32(19000) + std::string{8, 6, 0, 0, 0}) +
+                    chunk("IDAT" + std::string("\x78\x9c\x03\x00\x00\x00\x00\x01", 8)) + chunk("IEND");
+  std::string error;
+  EXPECT_FALSE(decode_png(png, &error));
+  EXPECT_NE(error.find("too large"), std::string::npos) << error;
 }
 
 TEST(Raster, DownsamplingAveragesInPremultipliedAlpha) {
