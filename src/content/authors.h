@@ -18,7 +18,6 @@ class OwnerMatcher {
   bool matches(std::string_view name) const;
   // An emphasised name (bold, underline, code) counts as the owner unless it clearly is not.
   bool emphasised_owner(std::string_view name) const;
-  bool has_name() const { return !names_.empty(); }
 
  private:
   std::vector<std::vector<std::string>> names_;  // each alternative as sorted lower-case tokens

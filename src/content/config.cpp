@@ -24,10 +24,12 @@ std::string trim(const std::string& s) {
 }
 
 // Scalars of a mapping by lower-cased key (real configs capitalise keys now and then).
-std::map<std::string, std::string> scalars(const YAML::Node& map, int depth = 0) {
+// `maps_left` bounds the mappings visited: merges of merges of aliases could multiply them.
+std::map<std::string, std::string> scalars(const YAML::Node& map, int depth, int& maps_left) {
   std::map<std::string, std::string> out;
   std::vector<YAML::Node> merged;
-  if (!map.IsMap() || depth > 8) return out;  // a self-referencing merge must not loop
+  if (!map.IsMap() || depth > 8 || maps_left <= 0) return out;  // a self-referencing merge must not loop
+  --maps_left;
   for (const auto& kv : map) {
     if (kv.first.IsScalar() && kv.first.Scalar() == "<<" && kv.second.IsMap()) {
       merged.push_back(kv.second);  // YAML merge key: yaml-cpp 0.7 leaves it to us
@@ -39,9 +41,14 @@ std::map<std::string, std::string> scalars(const YAML::Node& map, int depth = 0)
   }
   // Explicit keys win over merged ones.
   for (const YAML::Node& m : merged) {
-    for (auto& [k, v] : scalars(m, depth + 1)) out.emplace(k, v);
+    for (auto& [k, v] : scalars(m, depth + 1, maps_left)) out.emplace(k, v);
   }
   return out;
+}
+
+std::map<std::string, std::string> scalars(const YAML::Node& map) {
+  int maps_left = 1000;
+  return scalars(map, 0, maps_left);
 }
 
 struct LinkRule {
@@ -147,7 +154,7 @@ std::optional<SiteConfig> parse_config(const MappedText& text, Diagnostics& diag
   }
   for (const auto& [k, v] : site) config.variables["site." + k] = v;
   for (const auto& [k, v] : author) config.variables["site.author." + k] = v;
-  config.site = liquid::from_yaml(root, text);
+  config.site = liquid::from_yaml(root, text, diags).value_or(liquid::Value::map({}));
   return config;
 }
 

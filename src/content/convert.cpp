@@ -1,11 +1,11 @@
 #include "content/convert.h"
 
-#include <map>
 #include <optional>
 #include <utility>
 
 #include "content/dates.h"
 #include "content/inline.h"
+#include "content/links.h"
 #include "content/markdown.h"
 #include "content/publications.h"
 #include "content/sections.h"
@@ -505,69 +505,6 @@ class Converter {
   bool depth_warned_ = false;
 };
 
-// Site-relative links ("/files/cv.pdf") made absolute for the PDF, once the model is built (the
-// importer reads structure from links: a title is the first link of an entry).
-class LinkResolver {
- public:
-  explicit LinkResolver(DomContext& ctx) : ctx_(ctx) {}
-
-  void operator()(Paragraph& p) { text(p.text); }
-  void operator()(List& l) { items(l.items); }
-  void operator()(NewsItem& n) { text(n.text); }
-  void operator()(DatedItem& d) {
-    text(d.text);
-    items(d.details);
-  }
-  void operator()(Subheading& s) { text(s.text); }
-  void operator()(Table& t) {
-    for (auto& row : t.rows) {
-      for (RichText& cell : row) text(cell);
-    }
-  }
-  void operator()(CodeBlock&) {}
-  void operator()(Image&) {}
-  void operator()(Publication& p) {
-    text(p.title);
-    text(p.extra);
-    for (RichText& n : p.notes) text(n);
-    SourceLoc title_loc = p.title.empty() ? p.loc : p.title.front().loc;
-    const std::string title_url = p.url;
-    p.url = resolve(p.url, title_loc);
-    std::vector<Link> kept;
-    for (Link& l : p.links) {
-      // The same target as the title's: one warning for both.
-      std::string url = resolve(l.url, l.url == title_url ? title_loc : p.loc);
-      if (url.empty()) continue;  // a [PDF] that leads nowhere
-      l.url = std::move(url);
-      kept.push_back(std::move(l));
-    }
-    p.links = std::move(kept);
-  }
-
- private:
-  std::string resolve(const std::string& href, const SourceLoc& loc) {
-    auto key = std::make_pair(href, loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col));
-    auto it = done_.find(key);
-    if (it != done_.end()) return it->second;
-    std::string url = ctx_.resolve_link(href, loc);
-    done_.emplace(key, url);
-    return url;
-  }
-  void text(RichText& t) {
-    for (Span& s : t) {
-      if (!s.link.empty()) s.link = resolve(s.link, s.loc);
-    }
-  }
-  void items(std::vector<ListItem>& list) {
-    for (ListItem& item : list) {
-      text(item.text);
-      items(item.children);
-    }
-  }
-  DomContext& ctx_;
-  std::map<std::pair<std::string, std::string>, std::string> done_;
-};
-
 }  // namespace
 
 std::vector<Section> convert_page(const HtmlPage& page, DomContext& ctx) {
@@ -577,10 +514,7 @@ std::vector<Section> convert_page(const HtmlPage& page, DomContext& ctx) {
   PageSink sink(h1 <= 1 && h2 >= 2 ? 2 : 1);
   Converter converter(ctx);
   converter.children_to(page.body(), sink, 0);
-  LinkResolver resolver(ctx);
-  for (Section& section : sink.sections) {
-    for (Block& block : section.blocks) std::visit(resolver, block);
-  }
+  resolve_links(sink.sections, ctx);
   if (ctx.remote_images > 0 && ctx.diags) {
     ctx.diags->warn(ctx.first_remote_image,
                     std::to_string(ctx.remote_images) + (ctx.remote_images == 1 ? " remote image" : " remote images") +

@@ -79,7 +79,9 @@ std::optional<Value> DataStore::load_file(const fs::path& file, std::string& why
   }
   try {
     YAML::Node root = YAML::Load(text->text);
-    return from_yaml(root, *text);
+    std::optional<Value> value = from_yaml(root, *text, diags_);
+    if (!value) why = shown + " is too large once its aliases are expanded";
+    return value;
   } catch (const YAML::Exception& e) {
     SourceLoc loc = e.mark.is_null() ? text->loc(1, 1) : text->loc(e.mark.line + 1, e.mark.column + 1);
     std::string kind = file.extension() == ".json" ? "JSON" : "YAML";

@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <charconv>
 
+#include "content/encoding.h"
 #include "content/liquid_filters.h"
 
 namespace cvgen::content::liquid {
 namespace {
 
 constexpr int64_t kMaxRange = 100000;
+// Parentheses and brackets nest by recursion: a crafted "((((...": must not exhaust the stack.
+constexpr int kMaxNesting = 32;
+// A filter chain must not build values without bound ("a | append: a" many times over).
+constexpr size_t kMaxValueBytes = kMaxFileBytes;
+constexpr size_t kMaxValueItems = 1000000;
 
 struct Token {
   enum Kind { Ident, String, Number, Dot, DotDot, LBracket, RBracket, LParen, RParen, Pipe, Colon, Comma, Compare,
@@ -131,10 +137,21 @@ class Parser {
 
   Result primary() {
     if (!error_.empty()) return {{}, error_};
+    if (depth_ >= kMaxNesting) {
+      fail("expression nested too deeply (more than " + std::to_string(kMaxNesting) + " levels of ( or [)");
+      return {{}, error_};
+    }
+    ++depth_;
+    Result r = primary_unguarded();
+    --depth_;
+    return r;
+  }
+
+  Result primary_unguarded() {
     Token t = next();
     switch (t.kind) {
       case Token::String: return {Value::string(t.text), {}};
-      case Token::Number: return {number(t.text), {}};
+      case Token::Number: return number(t.text);
       case Token::LParen: {
         Result from = primary();
         if (!accept(Token::DotDot)) fail("expected '..' in a range");
@@ -144,10 +161,12 @@ class Parser {
         if (!from.ok()) return from;
         if (!to.ok()) return to;
         int64_t a = from.value.as_integer(), b = to.value.as_integer();
+        // b - a overflows for a very negative a and a very positive b: that is too long too.
         int64_t span = 0;
         if (__builtin_sub_overflow(b, a, &span) || span >= kMaxRange) return {{}, "range (" + std::to_string(a) + ".." + std::to_string(b) + ") is too long"};
         Array items;
-        for (int64_t i = a; i <= b; ++i) items.push_back(Value::integer(i));
+        // By offset: "++i" up to b would overflow when b is INT64_MAX; a + k <= b cannot.
+        for (int64_t k = 0; k <= span; ++k) items.push_back(Value::integer(a + k));
         return {Value::array(std::move(items)), {}};
       }
       case Token::Ident: {
@@ -203,6 +222,7 @@ class Parser {
         continue;
       }
       value = apply_filter(name.text, value.value, args, named, env_);
+      if (value.ok() && too_large(value.value)) value = {{}, "the result of '| " + name.text + "' is too large"};
     }
     if (!error_.empty()) return {{}, error_};
     return value;
@@ -237,15 +257,24 @@ class Parser {
   static bool is_path_continuation(const Token& t) { return t.kind == Token::Dot || t.kind == Token::LBracket; }
 
  private:
-  static Value number(const std::string& text) {
+  static bool too_large(const Value& v) {
+    if (v.type() == Value::Type::String) return v.as_string().size() > kMaxValueBytes;
+    if (v.type() == Value::Type::Array) return v.items().size() > kMaxValueItems;
+    return false;
+  }
+
+  Result number(const std::string& text) {
     if (text.find('.') != std::string::npos) {
       double d = 0;
       std::from_chars(text.data(), text.data() + text.size(), d);
-      return Value::number(d);
+      return {Value::number(d), {}};
     }
     int64_t n = 0;
-    std::from_chars(text.data(), text.data() + text.size(), n);
-    return Value::integer(n);
+    if (std::from_chars(text.data(), text.data() + text.size(), n).ec != std::errc()) {
+      fail("the number " + text + " is too large");
+      return {{}, error_};
+    }
+    return {Value::integer(n), {}};
   }
 
   Result path(const std::string& root) {
@@ -331,6 +360,7 @@ class Parser {
 
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  int depth_ = 0;  // primary() calls under way
   Environment& env_;
   std::string error_;
 };

@@ -5,9 +5,16 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <unordered_set>
+
+#include "content/encoding.h"
 
 namespace cvgen::content::liquid {
 namespace {
+
+// Beyond these a filter stops early; the expression evaluator then reports the result as too large.
+constexpr size_t kMaxResultBytes = kMaxFileBytes;
+constexpr size_t kMaxResultItems = 1000000;
 
 std::string escape_html(const std::string& s, bool keep_entities) {
   std::string out;
@@ -60,15 +67,19 @@ std::string strip(std::string s, bool left, bool right) {
   return s;
 }
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to, bool first_only) {
+// Builds a new string: replacing in place moves the tail on every hit, quadratic on a long text.
+std::string replace_all(const std::string& s, const std::string& from, const std::string& to, bool first_only) {
   if (from.empty()) return s;
-  size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-    if (first_only) break;
+  std::string out;
+  size_t pos = 0, hit;
+  while ((hit = s.find(from, pos)) != std::string::npos) {
+    out.append(s, pos, hit - pos);
+    out += to;
+    pos = hit + from.size();
+    if (first_only || out.size() > kMaxResultBytes) break;
   }
-  return s;
+  out.append(s, pos, std::string::npos);
+  return out;
 }
 
 std::string strip_html(const std::string& s) {
@@ -154,6 +165,36 @@ std::optional<std::string> format_date(const std::string& input, const std::stri
     }
   }
   return out;
+}
+
+// Liquid's uniq (first of equal items kept, Value::equals deciding). Strings and numbers go through
+// hash sets: comparing every pair would take hours on a split of a long text or a long range.
+Array unique_items(const Array& items) {
+  Array unique;
+  std::unordered_set<std::string> strings;
+  std::unordered_set<int64_t> integers;
+  std::unordered_set<double> integers_as_double, floats;  // 1 == 1.0, as Value::equals has it
+  Array others;  // nil, booleans, lists, maps: few in practice
+  for (const Value& v : items) {
+    bool fresh = false;
+    switch (v.type()) {
+      case Value::Type::String: fresh = strings.insert(v.as_string()).second; break;
+      case Value::Type::Integer:
+        fresh = !integers.contains(v.as_integer()) && !floats.contains(v.as_double());
+        integers.insert(v.as_integer());
+        integers_as_double.insert(v.as_double());
+        break;
+      case Value::Type::Float:
+        fresh = !floats.contains(v.as_double()) && !integers_as_double.contains(v.as_double());
+        floats.insert(v.as_double());
+        break;
+      default:
+        fresh = std::none_of(others.begin(), others.end(), [&](const Value& u) { return u.equals(v); });
+        if (fresh) others.push_back(v);
+    }
+    if (fresh) unique.push_back(v);
+  }
+  return unique;
 }
 
 Result ok(Value v) { return {std::move(v), {}}; }
@@ -249,17 +290,22 @@ Result apply_filter(const std::string& name, const Value& input, const std::vect
     if (type != Value::Type::Array) return ok(Value::string(text));
     std::string sep = args.empty() ? " " : args[0].to_output();
     std::string out;
-    for (size_t i = 0; i < input.items().size(); ++i) out += (i ? sep : "") + input.items()[i].to_output();
+    for (size_t i = 0; i < input.items().size() && out.size() <= kMaxResultBytes; ++i) {
+      if (i) out += sep;
+      out += input.items()[i].to_output();
+    }
     return ok(Value::string(out));
   }
   if (name == "split") {
     std::string sep = arg_text(args, 0);
     Array parts;
     if (sep.empty()) {
-      for (char c : text) parts.push_back(Value::string(std::string(1, c)));
+      for (size_t i = 0; i < text.size() && parts.size() <= kMaxResultItems; ++i) {
+        parts.push_back(Value::string(std::string(1, text[i])));
+      }
     } else {
       size_t pos = 0, hit;
-      while ((hit = text.find(sep, pos)) != std::string::npos) {
+      while ((hit = text.find(sep, pos)) != std::string::npos && parts.size() <= kMaxResultItems) {
         parts.push_back(Value::string(text.substr(pos, hit - pos)));
         pos = hit + sep.size();
       }
@@ -282,15 +328,7 @@ Result apply_filter(const std::string& name, const Value& input, const std::vect
         return x.to_output() < y.to_output();
       });
     }
-    if (name == "uniq") {
-      Array unique;
-      for (const Value& v : items) {
-        bool seen = false;
-        for (const Value& u : unique) seen |= u.equals(v);
-        if (!seen) unique.push_back(v);
-      }
-      items = std::move(unique);
-    }
+    if (name == "uniq") items = unique_items(items);
     if (name == "compact") std::erase_if(items, [&](const Value& v) { return field(v).is_nil(); });
     if (name == "map") {
       for (Value& v : items) v = field(v);

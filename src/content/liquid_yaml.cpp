@@ -1,11 +1,16 @@
 #include "content/liquid_yaml.h"
 
+#include <algorithm>
 #include <charconv>
+#include <unordered_set>
 
 namespace cvgen::content::liquid {
 namespace {
 
-constexpr int kMaxDepth = 64;  // anchors can make a graph; yaml-cpp expands aliases as shared nodes
+// Anchors can make a graph (yaml-cpp keeps an alias as a reference to the anchored node, which may
+// contain the alias itself); each alias is converted again wherever it occurs, so the depth is
+// capped and the number of values is budgeted.
+constexpr int kMaxDepth = 64;
 
 bool one_of(const std::string& s, std::initializer_list<const char*> options) {
   for (const char* o : options) {
@@ -57,46 +62,76 @@ Value plain_scalar(const std::string& s, const SourceLoc& loc) {
   return Value::string(s, loc);
 }
 
-Value convert(const YAML::Node& node, const MappedText& source, int line_offset, int depth) {
-  if (!node.IsDefined() || node.IsNull()) return Value();
-  YAML::Mark mark = node.Mark();
-  SourceLoc loc = mark.is_null() ? SourceLoc{} : source.loc(mark.line + 1 + line_offset, mark.column + 1);
-  if (depth > kMaxDepth) return Value();
-  if (node.IsScalar()) {
-    const std::string& tag = node.Tag();
-    if (tag == "?") return plain_scalar(node.Scalar(), loc);
-    return Value::string(node.Scalar(), loc);  // quoted, block scalar, or explicitly tagged
-  }
-  if (node.IsSequence()) {
-    Array items;
-    items.reserve(node.size());
-    for (const YAML::Node& item : node) items.push_back(convert(item, source, line_offset, depth + 1));
-    return Value::array(std::move(items), loc);
-  }
-  Map entries;
-  Map merged;
-  for (const auto& kv : node) {
-    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-    if (key == "<<" && kv.second.IsMap()) {
-      // YAML merge key: yaml-cpp leaves it to us; explicit keys win.
-      Value m = convert(kv.second, source, line_offset, depth + 1);
-      merged.insert(merged.end(), m.entries().begin(), m.entries().end());
-      continue;
+// One document's conversion: the source, and how many values it may still produce.
+struct Converter {
+  const MappedText& source;
+  int line_offset;
+  size_t budget;
+  SourceLoc exhausted_at;  // where the budget ran out
+  SourceLoc top_level_at;  // the top-level value under conversion
+  bool exhausted = false;
+
+  Value convert(const YAML::Node& node, int depth) {
+    if (exhausted) return Value();
+    if (!node.IsDefined() || node.IsNull()) return Value();
+    YAML::Mark mark = node.Mark();
+    SourceLoc loc = mark.is_null() ? SourceLoc{} : source.loc(mark.line + 1 + line_offset, mark.column + 1);
+    // The error names the top-level value being expanded: deeper marks are those of the anchors
+    // (yaml-cpp keeps no position for an alias), which say little about where the bomb is.
+    if (depth == 1 && !mark.is_null()) top_level_at = loc;
+    if (budget == 0) {
+      exhausted = true;
+      exhausted_at = top_level_at.line > 0 ? top_level_at : mark.is_null() ? source.loc(1 + line_offset, 1) : loc;
+      return Value();
     }
-    entries.emplace_back(std::move(key), convert(kv.second, source, line_offset, depth + 1));
+    --budget;
+    if (depth > kMaxDepth) return Value();
+    if (node.IsScalar()) {
+      const std::string& tag = node.Tag();
+      if (tag == "?") return plain_scalar(node.Scalar(), loc);
+      return Value::string(node.Scalar(), loc);  // quoted, block scalar, or explicitly tagged
+    }
+    if (node.IsSequence()) {
+      Array items;
+      items.reserve(std::min(node.size(), budget));
+      for (const YAML::Node& item : node) {
+        items.push_back(convert(item, depth + 1));
+        if (exhausted) break;
+      }
+      return Value::array(std::move(items), loc);
+    }
+    Map entries;
+    Map merged;
+    std::unordered_set<std::string> explicit_keys;
+    for (const auto& kv : node) {
+      if (exhausted) break;
+      std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+      if (key == "<<" && kv.second.IsMap()) {
+        // YAML merge key: yaml-cpp leaves it to us; explicit keys win.
+        Value m = convert(kv.second, depth + 1);
+        merged.insert(merged.end(), m.entries().begin(), m.entries().end());
+        continue;
+      }
+      explicit_keys.insert(key);
+      entries.emplace_back(std::move(key), convert(kv.second, depth + 1));
+    }
+    for (auto& [k, v] : merged) {
+      if (explicit_keys.insert(k).second) entries.emplace_back(k, v);
+    }
+    return Value::map(std::move(entries), loc);
   }
-  for (auto& [k, v] : merged) {
-    bool present = false;
-    for (const auto& e : entries) present |= e.first == k;
-    if (!present) entries.emplace_back(k, v);
-  }
-  return Value::map(std::move(entries), loc);
-}
+};
 
 }  // namespace
 
-Value from_yaml(const YAML::Node& node, const MappedText& source, int line_offset) {
-  return convert(node, source, line_offset, 0);
+std::optional<Value> from_yaml(const YAML::Node& node, const MappedText& source, Diagnostics& diags,
+                               int line_offset, size_t max_nodes) {
+  Converter converter{source, line_offset, max_nodes, {}, {}, false};
+  Value value = converter.convert(node, 0);
+  if (!converter.exhausted) return value;
+  diags.error(converter.exhausted_at, "the YAML expands to more than " + std::to_string(max_nodes) +
+                                          " values (aliases of aliases?): it is not used");
+  return std::nullopt;
 }
 
 }  // namespace cvgen::content::liquid

@@ -4,13 +4,25 @@
 #pragma once
 #include <yaml-cpp/yaml.h>
 
+#include <cstddef>
+#include <optional>
+
+#include "base/diagnostics.h"
 #include "content/liquid_value.h"
 #include "content/mapped_text.h"
 
 namespace cvgen::content::liquid {
 
+// How many values one YAML document may expand to. yaml-cpp keeps an alias as a second reference
+// to the anchored node, but converting (and any later walk over the data) expands it: a chain of
+// aliases ("billion laughs") turns a few lines into billions of values.
+inline constexpr size_t kMaxYamlNodes = 1000000;
+
 // Converts `node`, which was parsed from `source` (its marks are 0-based lines of that text);
 // `line_offset` is added to the marks (front matter starts below the page's first line).
-Value from_yaml(const YAML::Node& node, const MappedText& source, int line_offset = 0);
+// nullopt, with an error at the node where it happened, when the document expands to more than
+// `max_nodes` values.
+std::optional<Value> from_yaml(const YAML::Node& node, const MappedText& source, Diagnostics& diags,
+                               int line_offset = 0, size_t max_nodes = kMaxYamlNodes);
 
 }  // namespace cvgen::content::liquid

@@ -149,10 +149,4 @@ MappedText MappedTextBuilder::finish() {
   return result;
 }
 
-MappedText map_file_text(std::string text, const std::string& display_path) {
-  MappedTextBuilder builder;
-  builder.append(text, SourceLoc{display_path, 1, 1});
-  return builder.finish();
-}
-
 }  // namespace cvgen::content

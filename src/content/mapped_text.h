@@ -59,7 +59,4 @@ class MappedTextBuilder {
   bool at_line_start_ = true;
 };
 
-// A text read from one file: every line maps to itself.
-MappedText map_file_text(std::string text, const std::string& display_path);
-
 }  // namespace cvgen::content

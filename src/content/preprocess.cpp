@@ -1,9 +1,6 @@
 #include "content/preprocess.h"
 
 #include <algorithm>
-#include <cctype>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 
@@ -11,6 +8,7 @@
 #include "content/liquid_data.h"
 #include "content/liquid_env.h"
 #include "content/liquid_expr.h"
+#include "content/mathjax_marks.h"
 
 namespace cvgen::content {
 namespace fs = std::filesystem;
@@ -70,6 +68,13 @@ bool is_comment_link_line(std::string_view text, size_t line_start) {
 // not what a CV wants, and the import must stay fast.
 constexpr int64_t kMaxLoopIterations = 100000;
 constexpr int kMaxLoopNesting = 16;
+// Liquid's own limit for nested blocks (if, unless, case) is 100; captures run recursively, so
+// they get a tighter one.
+constexpr size_t kMaxBlockNesting = 100;
+constexpr int kMaxCaptureNesting = 16;
+// All the text Liquid produces for one page, captured and assigned values included: a capture or
+// assign that doubles itself must stop long before memory runs out.
+constexpr size_t kMaxOutputBytes = kMaxFileBytes;
 
 // An open {% if %}, {% unless %} or {% case %}: which of its branches is being shown.
 struct Frame {
@@ -97,54 +102,16 @@ std::string format_loc(const SourceLoc& loc) {
   return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
 }
 
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// MathJax superscript marks, "$^*$", "$^\dagger$", "$^{*\dagger}$", "$^{1,2}$": the marks as
-// text ("*", "†"); empty when `text` does not start with such a mark. `len` gets the source length.
-std::string mathjax_marks(std::string_view text, size_t& len) {
-  if (!text.starts_with("$^")) return {};
-  size_t close = text.find('$', 2);
-  if (close == std::string_view::npos) return {};
-  std::string_view inner = text.substr(2, close - 2);
-  if (inner.starts_with("{") && inner.ends_with("}")) inner = inner.substr(1, inner.size() - 2);
-  if (inner.empty()) return {};
-  static constexpr std::pair<std::string_view, std::string_view> kCommands[] = {
-      {"\\dagger", "†"}, {"\\ddagger", "‡"}, {"\\ast", "&#42;"}, {"\\star", "⋆"}, {"\\#", "&#35;"},
-      {"\\S", "§"},      {"\\P", "¶"},       {"\\natural", "♮"}, {"\\sharp", "♯"}};
-  std::string out;
-  size_t i = 0;
-  while (i < inner.size()) {
-    char c = inner[i];
-    // As entities: a bare "*" would pair with another into markdown emphasis across the tags.
-    if (c == '*' || c == '#') {
-      out += c == '*' ? "&#42;" : "&#35;";
-      ++i;
-      continue;
-    }
-    if (c == ',' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
-      out += c;
-      ++i;
-      continue;
-    }
-    if (c == ' ') {
-      ++i;
-      continue;
-    }
-    bool matched = false;
-    for (const auto& [command, mark] : kCommands) {
-      if (inner.substr(i).starts_with(command) &&
-          (i + command.size() == inner.size() || !std::isalpha(static_cast<unsigned char>(inner[i + command.size()])))) {
-        out += mark;
-        i += command.size();
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) return {};
-  }
-  len = close + 1;
-  return out;
+// Markup as quoted in a message: a crafted 100 kB expression must not make a 100 kB diagnostic.
+std::string brief(std::string_view markup) {
+  constexpr size_t kMaxShown = 120;
+  if (markup.size() <= kMaxShown) return std::string(markup);
+  size_t cut = kMaxShown;
+  while (cut > 0 && (static_cast<unsigned char>(markup[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+  return std::string(markup.substr(0, cut)) + "...";
 }
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 class Preprocessor {
  public:
@@ -161,9 +128,12 @@ class Preprocessor {
     size_t pos = begin;
     size_t copy_from = begin;
     auto flush = [&](size_t upto) {
-      if (showing() && upto > copy_from) out_.append_from(in, copy_from, upto);
+      if (showing() && upto > copy_from && charge(upto - copy_from, in.loc_at(copy_from))) {
+        out_.append_from(in, copy_from, upto);
+      }
     };
     while (pos < end) {
+      if (out_of_room_) return Flow::Break;
       bool line_start = pos == 0 || t[pos - 1] == '\n';
       if (line_start && is_comment_link_line(t, pos)) {
         flush(pos);
@@ -184,7 +154,8 @@ class Preprocessor {
         std::string marks = mathjax_marks(std::string_view(t).substr(pos, std::min<size_t>(end - pos, 48)), len);
         if (!marks.empty()) {
           flush(pos);
-          if (showing()) out_.append_fixed("<sup>" + marks + "</sup>", in.loc_at(pos));
+          std::string sup = "<sup>" + marks + "</sup>";
+          if (showing() && charge(sup.size(), in.loc_at(pos))) out_.append_fixed(sup, in.loc_at(pos));
           pos = copy_from = pos + len;
           continue;
         }
@@ -242,6 +213,7 @@ class Preprocessor {
       ++pos;
     }
     flush(end);
+    if (out_of_room_) return Flow::Break;
     if (!frames.empty()) {
       const std::string& kind = frames.back().kind;
       warn(in.loc_at(end), "{% " + kind + " %} is never closed: it runs to the end of the file (add {% end" + kind + " %})");
@@ -282,11 +254,25 @@ class Preprocessor {
     if (reported_.insert(format_diagnostic({Severity::Error, loc, message})).second) diags_.error(loc, message);
   }
 
+  // Counts `bytes` of output (or of a captured / assigned value) made at `loc` against the page's
+  // budget; false, once with an error, when they do not fit: the preprocessing then stops.
+  bool charge(size_t bytes, const SourceLoc& loc) {
+    if (out_of_room_) return false;
+    if (bytes <= bytes_left_) {
+      bytes_left_ -= bytes;
+      return true;
+    }
+    out_of_room_ = true;
+    error(loc, "Liquid makes the page larger than " + std::to_string(kMaxOutputBytes) +
+                   " bytes here (a capture or assign growing on itself?): the rest of the page is left out of the CV");
+    return false;
+  }
+
   // Finds the {% endNAME %} closing a block whose opening tag ends before `pos`, and (for loops)
   // its own {% else %}. Nested blocks are skipped; {% raw %} and {% comment %} bodies are opaque.
   static BlockEnd find_block(const MappedText& in, size_t pos, size_t end, const std::string& name) {
     const std::string& t = in.text;
-    std::vector<std::string> open{name};
+    std::vector<std::string> open{name};  // a stack, not recursion: blocks may nest thousands deep
     BlockEnd out;
     while (pos < end) {
       size_t tag_begin = t.find("{%", pos);
@@ -295,21 +281,25 @@ class Preprocessor {
       if (close == std::string::npos || close + 2 > end) break;
       Tag tag = parse_tag(std::string_view(t).substr(tag_begin + 2, close - tag_begin - 2));
       pos = close + 2;
-      if (tag.name == "raw" || tag.name == "comment") {
-        BlockEnd inner = find_block(in, pos, end, tag.name);
-        pos = inner.end_end == std::string::npos ? end : inner.end_end;
-      } else if (is_block_opener(tag.name)) {
+      if (open.back() == "raw") {
+        if (tag.name != "endraw") continue;  // a raw body is text: only its end counts
+        open.pop_back();
+      } else if (is_block_opener(tag.name) || tag.name == "raw" || tag.name == "comment") {
         open.push_back(tag.name);
+        continue;
       } else if (tag.name.starts_with("end") && tag.name.size() > 3) {
         if (tag.name.substr(3) == open.back()) open.pop_back();
-        if (open.empty()) {
-          out.end_begin = tag_begin;
-          out.end_end = close + 2;
-          return out;
+      } else {
+        if (tag.name == "else" && open.size() == 1 && out.else_begin == std::string::npos) {
+          out.else_begin = tag_begin;
+          out.else_end = close + 2;
         }
-      } else if (tag.name == "else" && open.size() == 1 && out.else_begin == std::string::npos) {
-        out.else_begin = tag_begin;
-        out.else_end = close + 2;
+        continue;
+      }
+      if (open.empty()) {
+        out.end_begin = tag_begin;
+        out.end_end = close + 2;
+        return out;
       }
     }
     return out;
@@ -328,10 +318,16 @@ class Preprocessor {
     if (n == "comment") return skip_block(in, pos, end, "comment");
     if (n == "raw") {
       BlockEnd b = find_block(in, pos, end, "raw");
-      if (showing) out_.append_from(in, pos, b.end_begin == std::string::npos ? end : b.end_begin);
+      size_t body_end = b.end_begin == std::string::npos ? end : b.end_begin;
+      if (showing && charge(body_end - pos, loc)) out_.append_from(in, pos, body_end);
       return b.end_end == std::string::npos ? end : skip_trimmed(in.text, b.end_end, end);
     }
     if (n == "if" || n == "unless" || n == "case") {
+      if (frames.size() >= kMaxBlockNesting) {
+        error(loc, "{% " + n + " %} blocks nested deeper than " + std::to_string(kMaxBlockNesting) +
+                       " levels: this one is left out of the CV with all it contains");
+        return skip_block(in, pos, end, n);
+      }
       Frame frame{n, Frame::Hidden, {}, false};
       if (showing) {
         if (n == "case") {
@@ -339,7 +335,7 @@ class Preprocessor {
           frame.subject = subject.value;
           frame.state = Frame::Waiting;
           if (!subject.ok()) {
-            warn(loc, "{% case " + tag.args + " %} cannot be evaluated: " + subject.error +
+            warn(loc, "{% case " + brief(tag.args) + " %} cannot be evaluated: " + subject.error +
                           "; its first {% when %} branch is kept and the others are dropped");
             frame.state = Frame::Done;
             frame.take_first_when = true;
@@ -370,7 +366,7 @@ class Preprocessor {
           f.state = Frame::Taking;
         } else if (n == "when") {
           liquid::Result match = liquid::evaluate_when(tag.args, f.subject, env_);
-          if (!match.ok()) warn(loc, "{% when " + tag.args + " %} cannot be evaluated: " + match.error + "; not taken");
+          if (!match.ok()) warn(loc, "{% when " + brief(tag.args) + " %} cannot be evaluated: " + match.error + "; not taken");
           f.state = match.ok() && match.value.as_bool() ? Frame::Taking : Frame::Waiting;
         } else {
           f.state = decide("elsif", tag.args, loc);
@@ -397,9 +393,12 @@ class Preprocessor {
     if (n == "assign") {
       liquid::Assignment a = liquid::parse_assign(tag.args, env_);
       if (!a.error.empty()) {
-        warn(loc, "{% assign " + tag.args + " %}: " + a.error + ": ignored");
+        warn(loc, "{% assign " + brief(tag.args) + " %}: " + a.error + ": ignored");
       } else if (a.value.ok()) {
-        env_.assign(a.name, a.value.value);
+        // A value's bytes count against the page: "a = a | append: a" doubles without output.
+        const liquid::Value& v = a.value.value;
+        if (!charge(v.type() == liquid::Value::Type::String ? v.as_string().size() : 0, loc)) return end;
+        env_.assign(a.name, v);
       } else {
         env_.assign_unknown(a.name, a.value.error);  // said where the name is used
       }
@@ -453,7 +452,7 @@ class Preprocessor {
     }
     if (visible.find_first_not_of(" \t\r\n") == std::string::npos) return;
     int last_line = in.loc_at(stop > pos ? stop - 1 : pos).line;
-    warn(loc, "{% " + kind + " " + condition + " %} is false because " + missing.front() +
+    warn(loc, "{% " + kind + " " + brief(condition) + " %} is false because " + missing.front() +
                   " is not set in _config.yml: its content (to line " + std::to_string(last_line) +
                   ") is left out of the CV (set " + missing.front() + " to show it)");
   }
@@ -462,7 +461,7 @@ class Preprocessor {
   Frame::State decide(const std::string& kind, const std::string& condition, const SourceLoc& loc) {
     liquid::Result r = liquid::evaluate_condition(condition, env_);
     if (!r.ok()) {
-      warn(loc, "{% " + kind + " " + condition + " %} cannot be evaluated: " + r.error +
+      warn(loc, "{% " + kind + " " + brief(condition) + " %} cannot be evaluated: " + r.error +
                     "; this branch is kept and the later {% elsif %}/{% else %} branches are dropped");
       return Frame::Taking;
     }
@@ -478,10 +477,17 @@ class Preprocessor {
       warn(loc, "{% capture %} is never closed: the rest of the file is dropped");
       return end;
     }
+    if (capture_depth_ >= kMaxCaptureNesting) {
+      error(loc, "{% capture %} blocks nested deeper than " + std::to_string(kMaxCaptureNesting) +
+                     " levels: this one is not evaluated");
+      return skip_trimmed(in.text, b.end_end, end);
+    }
     std::string name = trim(tag.args);
     MappedTextBuilder saved = std::move(out_);
     out_ = MappedTextBuilder();
-    run(in, pos, body_end_before(in.text, b.end_begin, pos), file, stack);
+    ++capture_depth_;
+    run(in, pos, body_end_before(in.text, b.end_begin, pos), file, stack);  // its bytes are charged there
+    --capture_depth_;
     std::string text = out_.finish().text;
     out_ = std::move(saved);
     if (!name.empty()) env_.assign(name, liquid::Value::string(std::move(text)));
@@ -498,11 +504,11 @@ class Preprocessor {
     }
     liquid::ForLoop loop = liquid::parse_for(tag.args, env_);
     if (!loop.error.empty()) {
-      warn(loc, "{% for " + tag.args + " %} loop dropped: " + loop.error + "; its content is missing from the CV");
+      warn(loc, "{% for " + brief(tag.args) + " %} loop dropped: " + loop.error + "; its content is missing from the CV");
       return after;
     }
     if (!loop.collection.ok()) {
-      warn(loc, "{% for " + tag.args + " %} loop dropped: " + loop.collection.error +
+      warn(loc, "{% for " + brief(tag.args) + " %} loop dropped: " + loop.collection.error +
                     "; its content is missing from the CV");
       return after;
     }
@@ -542,6 +548,7 @@ class Preprocessor {
     ++loop_depth_;
     const auto length = static_cast<int64_t>(items.size());
     for (int64_t i = 0; i < length; ++i) {
+      if (out_of_room_) break;
       if (++iterations_ > kMaxLoopIterations || out_.size() > kMaxFileBytes) {
         warn(loc, "Liquid loops ran more than " + std::to_string(kMaxLoopIterations) +
                       " times or produced too much text: the rest is dropped");
@@ -568,21 +575,21 @@ class Preprocessor {
     liquid::Result r = liquid::evaluate_output(expr, env_);
     std::vector<std::string> missing = env_.take_missing_site_keys();
     if (!r.ok()) {
-      warn(loc, "Liquid expression {{ " + expr + " }} cannot be evaluated: " + r.error + ": dropped");
+      warn(loc, "Liquid expression {{ " + brief(expr) + " }} cannot be evaluated: " + r.error + ": dropped");
       return;
     }
     std::string text = r.value.to_output();
     if (text.empty() && !missing.empty()) {
-      warn(loc, "Liquid expression {{ " + expr + " }} cannot be evaluated: " + missing.front() +
+      warn(loc, "Liquid expression {{ " + brief(expr) + " }} cannot be evaluated: " + missing.front() +
                     " is not set in _config.yml (a theme or plugin may set it): dropped");
       return;
     }
-    out_.append_fixed(text, loc);
+    if (charge(text.size(), loc)) out_.append_fixed(text, loc);
   }
 
   void include(const std::string& kind, const std::string& args, const SourceLoc& loc, const fs::path& file,
                std::vector<fs::path>& stack) {
-    const std::string shown = "{% " + kind + " " + args + " %}";
+    const std::string shown = "{% " + kind + " " + brief(args) + " %}";
     if (args.find("{{") != std::string::npos) {
       warn(loc, shown + ": a file name computed by Liquid is not expanded: dropped");
       return;
@@ -659,39 +666,13 @@ class Preprocessor {
   std::set<std::string> reported_;
   std::map<fs::path, std::optional<MappedText>> include_cache_;
   int loop_depth_ = 0;
+  int capture_depth_ = 0;
   int64_t iterations_ = 0;
+  size_t bytes_left_ = kMaxOutputBytes;
+  bool out_of_room_ = false;
 };
 
 }  // namespace
-
-std::string display_path(const PreprocessOptions& options, const fs::path& file) {
-  fs::path rel = file.lexically_relative(options.site_root);
-  if (rel.empty() || rel.native().starts_with("..")) return file.string();
-  if (options.display_root.empty()) return rel.string();
-  return (fs::path(options.display_root) / rel).lexically_normal().string();
-}
-
-std::optional<MappedText> read_site_file(const fs::path& file, const PreprocessOptions& options,
-                                         Diagnostics& diags) {
-  std::string shown = display_path(options, file);
-  std::error_code ec;
-  auto size = fs::file_size(file, ec);
-  if (ec) {
-    diags.error({shown, 0, 0}, "cannot read file: " + ec.message());
-    return std::nullopt;
-  }
-  if (size > kMaxFileBytes) {
-    diags.error({shown, 0, 0}, "file too large (" + std::to_string(size) + " bytes)");
-    return std::nullopt;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diags.error({shown, 0, 0}, "cannot open file");
-    return std::nullopt;
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return decode_source(bytes, shown, diags);
-}
 
 MappedText preprocess(const MappedText& text, const fs::path& file, const PreprocessOptions& options,
                       Diagnostics& diags) {

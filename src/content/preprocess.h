@@ -13,6 +13,7 @@
 #include "base/diagnostics.h"
 #include "content/liquid_value.h"
 #include "content/mapped_text.h"
+#include "content/site_files.h"  // display_path, read_site_file: most users want both
 
 namespace cvgen::content {
 
@@ -23,14 +24,6 @@ struct PreprocessOptions {
   liquid::Value site;  // _config.yml as Liquid's `site` (site.data is read from _data/ on demand)
   liquid::Value page;  // the page's front matter as Liquid's `page`
 };
-
-// The path of a site file as the user should see it.
-std::string display_path(const PreprocessOptions& options, const std::filesystem::path& file);
-
-// Reads and decodes one site file (UTF-8 checks and mojibake repair). nullopt with an error
-// when it cannot be read or is binary.
-std::optional<MappedText> read_site_file(const std::filesystem::path& file, const PreprocessOptions& options,
-                                         Diagnostics& diags);
 
 // Preprocesses `text`, which came from `file` (includes resolve relative to its folder).
 MappedText preprocess(const MappedText& text, const std::filesystem::path& file,

@@ -147,7 +147,7 @@ liquid::Value parse_front_matter(const std::string& yaml, const MappedText& text
   if (report_unclosed_quote(yaml, text, 2, diags)) return liquid::Value::map({});
   try {
     YAML::Node node = YAML::Load(yaml);
-    if (node.IsMap()) return liquid::from_yaml(node, text, 1);
+    if (node.IsMap()) return liquid::from_yaml(node, text, diags, 1).value_or(liquid::Value::map({}));
   } catch (const YAML::Exception& e) {
     diags.error(text.loc(e.mark.line + 2, e.mark.column + 1), "malformed YAML front matter: " + e.msg);
   }
