@@ -39,6 +39,7 @@ struct GlyphRun {
   Color color;
   bool synthetic_bold = false;     // fill + stroke
   bool synthetic_oblique = false;  // skewed text matrix
+  bool rtl = false;                // a right-to-left run: its text reads against the visual order
   std::vector<Glyph> glyphs;       // in visual order
 };
 

@@ -41,6 +41,7 @@ struct Dumper {
     color(out, r.color);
     if (r.synthetic_bold) out += " +bold";
     if (r.synthetic_oblique) out += " +oblique";
+    if (r.rtl) out += " rtl";
     out += " \"";
     for (const Glyph& g : r.glyphs) out += g.text;
     out += "\" glyphs=" + std::to_string(r.glyphs.size()) + '\n';

@@ -152,6 +152,7 @@ void draw_line(const SetParagraph& p, const text::Line& line, float x, float bas
     r.color = deco.color;
     r.synthetic_bold = run.synthetic_bold;
     r.synthetic_oblique = run.synthetic_oblique;
+    r.rtl = run.rtl;
     float pen = 0;
     r.glyphs.reserve(run.glyphs.size());
     for (const text::Glyph& g : run.glyphs) {

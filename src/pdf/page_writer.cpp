@@ -1,6 +1,5 @@
 #include "pdf/page_writer.h"
 
-#include <hb.h>
 #include <hpdf_pages.h>
 
 #include <algorithm>
@@ -24,16 +23,6 @@ std::string code_bytes(uint32_t code, int bytes) {
   if (bytes == 2) out.push_back(static_cast<char>((code >> 8) & 0xFF));
   out.push_back(static_cast<char>(code & 0xFF));
   return out;
-}
-
-// A run is right-to-left when its text has a character of a right-to-left script (the
-// display list gives glyphs in visual order and no direction).
-bool is_rtl(const display::GlyphRun& run) {
-  hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
-  for (const display::Glyph& g : run.glyphs)
-    for (char32_t cp : utf8_code_points(g.text))
-      if (hb_script_get_horizontal_direction(hb_unicode_script(unicode, cp)) == HB_DIRECTION_RTL) return true;
-  return false;
 }
 
 class PagePainter {
@@ -147,7 +136,7 @@ class PagePainter {
     // position): mupdf extracts in stream order, poppler by position, so both read it right.
     std::vector<const display::Glyph*> order;
     for (const display::Glyph& g : run.glyphs) order.push_back(&g);
-    if (is_rtl(run)) std::reverse(order.begin(), order.end());
+    if (run.rtl) std::reverse(order.begin(), order.end());
     for (const display::Glyph* gp : order) {
       const display::Glyph& g = *gp;
       tj.rise(-g.y);  // display y grows down; Ts up

@@ -72,6 +72,7 @@ inline display::GlyphRun shape(const display::Document& doc, int font_index, std
   display::GlyphRun run;
   run.font = font_index;
   run.size = size;
+  run.rtl = hb_buffer_get_direction(buf) == HB_DIRECTION_RTL;
   run.x = x;
   run.y = y;
   float pen = 0;
