@@ -1,5 +1,7 @@
 #include "content/liquid_expr.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <charconv>
 
@@ -81,7 +83,12 @@ std::vector<Token> lex(std::string_view s) {
         case '=': t.kind = Token::Equals; break;
         case '<':
         case '>': t.kind = Token::Compare; break;
-        default: return {Token{Token::Bad, std::string("unexpected '") + c + "'"}};
+        default: {
+          // Name the whole character, not its first byte (a message must stay valid UTF-8).
+          int32_t end = static_cast<int32_t>(i), size = static_cast<int32_t>(s.size());
+          U8_FWD_1(s.data(), end, size);
+          return {Token{Token::Bad, "unexpected '" + std::string(s.substr(i, static_cast<size_t>(end) - i)) + "'"}};
+        }
       }
       t.text = std::string(1, c);
       ++i;

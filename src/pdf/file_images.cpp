@@ -86,8 +86,9 @@ void FileImages::use(const std::string& path, double box_w, double box_h) {
 void FileImages::embed(Haru& haru, double dpi, Diagnostics& diags) {
   for (const auto& [path, boxes] : boxes_) {
     Entry& entry = entries_[path];
+    const std::string& file = path;  // lambdas cannot capture structured bindings before clang 16
     auto warn = [&](const std::string& why) {
-      diags.warn(SourceLoc{path, 0, 0}, "cannot use image: " + why + "; a placeholder is drawn instead");
+      diags.warn(SourceLoc{file, 0, 0}, "cannot use image: " + why + "; a placeholder is drawn instead");
     };
     std::string bytes;
     if (!read_file(path, &bytes)) {
