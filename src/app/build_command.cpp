@@ -12,7 +12,10 @@
 
 #include "app/load_site.h"
 #include "app/options.h"
+#include "app/progress.h"
 #include "app/report.h"
+#include "app/verbose.h"
+#include "base/atomic_file.h"
 #include "fonts/font_system.h"
 #include "fonts/resolution_cache.h"
 #include "layout/cv_layout.h"
@@ -41,8 +44,13 @@ std::string human_size(std::uintmax_t bytes) {
   return std::to_string((bytes + 512) / 1024) + " KB";
 }
 
-int fail(const Diagnostics& diags, const Options& options) {
-  print_diagnostics(diags, options.strict);
+// The most pages a CV may have. A real CV has a few; thousands mean a runaway loop or a pasted
+// dump, and writing them would take long and much memory for a PDF nobody wants.
+constexpr size_t kMaxPages = 1000;
+
+int fail(const Diagnostics& diags, const Options& options, Progress& progress) {
+  progress.stop();
+  print_diagnostics(diags, options);
   return kExitError;
 }
 
@@ -50,6 +58,7 @@ int fail(const Diagnostics& diags, const Options& options) {
 
 int run_build(const Options& options) {
   const auto start = std::chrono::steady_clock::now();
+  Progress progress(options, options.output, "reading the site, the layout and the fonts");
   Diagnostics diags;
   namespace fs = std::filesystem;
 
@@ -63,29 +72,59 @@ int run_build(const Options& options) {
   font_options.cache_file = fonts::ResolutionCache::default_path();
   Diagnostics theme_diags, font_diags;
   std::optional<theme::Theme> theme;
+  std::string theme_time, fonts_time;  // for -v
   std::future<std::unique_ptr<fonts::FontSystem>> fonts_ready = std::async(std::launch::async, [&] {
+    const auto theme_start = Clock::now();
     theme = theme::load_theme(options.layout, (fs::path(options.data_dir) / "layouts").string(), theme_diags);
-    return fonts::FontSystem::create(font_options, font_diags);
+    theme_time = elapsed(theme_start);
+    const auto fonts_start = Clock::now();
+    std::unique_ptr<fonts::FontSystem> font_system = fonts::FontSystem::create(font_options, font_diags);
+    fonts_time = elapsed(fonts_start);
+    return font_system;
   });
   Diagnostics site_diags;
   std::optional<content::Document> doc = load_site(options, site_diags);
   std::unique_ptr<fonts::FontSystem> font_system = fonts_ready.get();
+  // Printed here, after the join, so that -v lines never interleave (loaded in parallel with the site).
+  if (theme) verbose(options, "layout file: " + theme->file + ", read in " + theme_time);
+  if (font_system) verbose(options, font_resolution_note(*font_system, font_options, fonts_time));
   for (const Diagnostics* part : {&theme_diags, &site_diags, &font_diags})
     for (const Diagnostic& d : part->items()) diags.add(d);
-  if (!theme || !doc || !font_system || diags.has_errors()) return fail(diags, options);
+  if (!theme || !doc || !font_system || diags.has_errors()) return fail(diags, options, progress);
 
   text::TextEngine engine(*font_system);
   layout::LayoutOptions layout_options;
   layout_options.source_date_epoch = source_date_epoch();
   layout_options.creator = std::string("cvgen ") + CVGEN_VERSION;
+  const size_t sections = doc->sections.size();
+  progress.stage("laying out " + std::to_string(sections) + (sections == 1 ? " section" : " sections"));
+  const auto layout_start = Clock::now();
   display::Document pages = layout::layout_cv(*doc, *theme, engine, layout_options, diags);
+  const std::string page_count = std::to_string(pages.pages.size()) + (pages.pages.size() == 1 ? " page" : " pages");
+  verbose(options, "layout: " + page_count + " in " + elapsed(layout_start));
 
+  if (pages.pages.size() > kMaxPages) {
+    const std::string where = doc->sections.empty() ? options.output : doc->sections.front().loc.file;
+    diags.error({where, 0, 0}, "the CV has " + page_count + ", more than the limit of " + std::to_string(kMaxPages) +
+                                   ": no PDF is written (is a list or a Liquid loop far longer than meant?)");
+  }
   // Errors (or warnings under --strict) stop here, before anything is written.
-  if (exit_code(diags, options.strict) != kExitOk) return fail(diags, options);
+  if (exit_code(diags, options.strict) != kExitOk) return fail(diags, options, progress);
+  progress.stage("writing " + page_count);
+  const auto pdf_start = Clock::now();
   pdf::WriteStats stats;
-  if (!pdf::write_pdf(pages, options.output, diags, &stats)) return fail(diags, options);
+  // Rendered first and written only after a second look at the diagnostics: the writer warns
+  // too (an image it cannot use), and under --strict such a warning must not replace cv.pdf.
+  std::optional<std::string> pdf_bytes = pdf::render_pdf(pages, diags, &stats);
+  if (!pdf_bytes || exit_code(diags, options.strict) != kExitOk) return fail(diags, options, progress);
+  if (std::string error; !write_file_atomically(options.output, *pdf_bytes, &error)) {
+    diags.error({options.output, 0, 0}, "cannot write the PDF: " + error);
+    return fail(diags, options, progress);
+  }
+  verbose(options, "pdf: " + options.output + " written in " + elapsed(pdf_start));
 
-  print_diagnostics(diags, options.strict);
+  progress.stop();
+  print_diagnostics(diags, options);
   if (!options.quiet) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     std::printf("wrote %s: %zu page%s, %s, %lld ms\n", options.output.c_str(), pages.pages.size(),

@@ -11,7 +11,7 @@ namespace cvgen::app {
 int run_check(const Options& options) {
   Diagnostics diags;
   std::optional<content::Document> doc = load_site(options, diags);
-  print_diagnostics(diags, options.strict);
+  print_diagnostics(diags, options);
   if (!options.quiet) {
     size_t warnings = diags.count(Severity::Warning);
     size_t errors = diags.count(Severity::Error);

@@ -12,6 +12,7 @@
 #include "app/load_site.h"
 #include "app/options.h"
 #include "app/report.h"
+#include "app/verbose.h"
 #include "content/model.h"
 #include "fonts/font_system.h"
 #include "fonts/resolution_cache.h"
@@ -141,16 +142,18 @@ int run_fonts(const Options& options) {
   font_options.extra_dirs = options.font_dirs;
   font_options.extra_dirs.push_back((fs::path(options.data_dir) / "fonts").string());
   font_options.cache_file = fonts::ResolutionCache::default_path();
+  const auto fonts_start = Clock::now();
   std::unique_ptr<fonts::FontSystem> font_system = fonts::FontSystem::create(font_options, diags);
+  if (font_system) verbose(options, font_resolution_note(*font_system, font_options, elapsed(fonts_start)));
   if (!font_system) {
-    print_diagnostics(diags, options.strict);
+    print_diagnostics(diags, options);
     return kExitError;
   }
   print_resolution(*font_system);
 
   std::optional<content::Document> doc = load_site(options, diags);
   if (!doc) {
-    print_diagnostics(diags, options.strict);
+    print_diagnostics(diags, options);
     return kExitError;
   }
   text::TextEngine engine(*font_system);
@@ -179,7 +182,7 @@ int run_fonts(const Options& options) {
     }
     for (unsigned char c : sample.text) characters += (c & 0xC0) != 0x80;
   }
-  print_diagnostics(diags, options.strict);
+  print_diagnostics(diags, options);
   if (uncovered == 0)
     std::printf("all %zu characters of the content are covered\n", characters);
   else

@@ -20,7 +20,7 @@ int run_layouts(const Options& options) {
     std::printf("%-*s  %s\n", static_cast<int>(width), l.name.c_str(), l.description.c_str());
   }
   if (layouts.empty()) diags.error(SourceLoc{dir, 0, 0}, "no layouts found");
-  print_diagnostics(diags, options.strict);
+  print_diagnostics(diags, options);
   return exit_code(diags, options.strict);
 }
 

@@ -2,16 +2,32 @@
 
 #include <filesystem>
 
+#include "app/verbose.h"
 #include "content/site.h"
 
 namespace cvgen::app {
+namespace {
+
+// Why this folder was taken as the site, for -v.
+std::string why(const content::SiteLocation& site) {
+  if (site.reason == "--site") return "given by --site";
+  if (site.reason == "current directory") return "the current directory has _config.yml or _pages/";
+  if (site.reason == "bundled content") return "the bundled example: the current directory is not a site";
+  return site.reason;
+}
+
+}  // namespace
 
 std::optional<content::Document> load_site(const Options& options, Diagnostics& diags) {
+  const auto start = Clock::now();
   std::error_code ec;
   std::string cwd = std::filesystem::current_path(ec).string();
   std::optional<content::SiteLocation> site = content::locate_site(options.site_dir, cwd, options.data_dir, diags);
   if (!site) return std::nullopt;
-  return content::import_site(*site, diags);
+  content::Document doc = content::import_site(*site, diags);
+  verbose(options, "site: " + site->dir + " (" + why(*site) + "), " + std::to_string(doc.sections.size()) +
+                       " sections read in " + elapsed(start));
+  return doc;
 }
 
 }  // namespace cvgen::app

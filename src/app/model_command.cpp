@@ -11,7 +11,7 @@ namespace cvgen::app {
 int run_model(const Options& options) {
   Diagnostics diags;
   std::optional<content::Document> doc = load_site(options, diags);
-  print_diagnostics(diags, options.strict);
+  print_diagnostics(diags, options);
   if (!doc) return kExitError;
   std::string json = content::to_json(*doc);
   std::fwrite(json.data(), 1, json.size(), stdout);

@@ -6,13 +6,17 @@
 namespace cvgen::app {
 
 struct Options {
-  std::string command;            // build | check | model | fonts | layouts
-  std::string output = "cv.pdf"; // build's output path
+  std::string command;            // build | check | model | fonts | layouts | init | watch
+  std::string output = "cv.pdf"; // build's and watch's output path
+  std::string init_dir = ".";    // init's DIR: where the new site (or layout file) goes
+  std::string from_site;         // init --from-site DIR: write a layout override for that site
   std::string site_dir;           // --site; empty = the current directory if it is a site, else bundled
   std::string layout;             // --layout NAME|FILE; empty = the default layout
   std::vector<std::string> font_dirs;  // --font-dir (searched before fonts/ and the system)
   bool strict = false;            // --strict: warnings count as errors
   bool quiet = false;             // -q: no summary line
+  bool verbose = false;           // -v: stage timings and what was read
+  std::string diagnostics_format; // --diagnostics=gcc|github; empty: github when GITHUB_ACTIONS=true
   std::string data_dir;           // where content/, layouts/ and fonts/ live
 };
 
@@ -26,5 +30,7 @@ int run_check(const Options& options);
 int run_model(const Options& options);
 int run_fonts(const Options& options);
 int run_layouts(const Options& options);
+int run_init(const Options& options);
+int run_watch(const Options& options);
 
 }  // namespace cvgen::app

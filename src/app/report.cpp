@@ -6,11 +6,13 @@
 #include <string>
 #include <tuple>
 
+#include "app/github_annotation.h"
 #include "app/options.h"
 
 namespace cvgen::app {
 
-void print_diagnostics(const Diagnostics& diags, bool strict) {
+void print_diagnostics(const Diagnostics& diags, const Options& options) {
+  const bool github = diagnostics_format(options) == DiagnosticsFormat::Github;
   // Stages report as they go; the reader wants them in file order, like a compiler's.
   std::vector<Diagnostic> sorted = diags.items();
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -22,14 +24,15 @@ void print_diagnostics(const Diagnostics& diags, bool strict) {
   std::map<std::string, size_t> seen;
   for (Diagnostic d : sorted) {
     if (++seen[d.message] > kSameMessageLimit) continue;
-    if (strict) d.severity = Severity::Error;
-    std::string line = format_diagnostic(d);
+    if (options.strict) d.severity = Severity::Error;
+    std::string line = github ? github_annotation(d) : format_diagnostic(d);
     line += '\n';
     std::fputs(line.c_str(), stderr);
   }
   for (const auto& [message, n] : seen) {
     if (n > kSameMessageLimit) {
-      std::fprintf(stderr, "cvgen: note: %zu more like \"%s\"\n", n - kSameMessageLimit, message.c_str());
+      const std::string note = std::to_string(n - kSameMessageLimit) + " more like \"" + message + "\"";
+      std::fprintf(stderr, "%s\n", github ? github_notice(note).c_str() : ("cvgen: note: " + note).c_str());
     }
   }
 }

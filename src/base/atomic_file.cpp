@@ -1,15 +1,20 @@
 #include "base/atomic_file.h"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -61,6 +66,90 @@ std::string resolve_symlink(const std::string& path) {
   return ::realpath(path.c_str(), resolved) ? std::string(resolved) : path;
 }
 
+// A Ctrl-C (or the SIGTERM of a cancelled CI job) while the temporary file exists would leave a
+// ".cv.pdf.tmp-XXXXXX" beside the target. While it exists, a handler removes it and then dies of
+// the same signal. The handler may only make async-signal-safe calls (unlink, signal, raise) and
+// read plain memory, hence a fixed buffer and a sig_atomic_t flag rather than a std::string.
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
+char g_temp_path[PATH_MAX];
+volatile std::sig_atomic_t g_temp_exists = 0;
+
+extern "C" void remove_temp_and_die(int sig) {
+  if (g_temp_exists) ::unlink(g_temp_path);
+  g_temp_exists = 0;
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);  // delivered when the handler returns: the process ends as the signal meant
+}
+
+// Installs the handler for the duration of one write, where the signal's action is the default
+// (a program that ignores or handles SIGINT itself keeps its own choice). Writes are serialized:
+// there is one temporary-file slot for the handler.
+class TempFileCleanup {
+ public:
+  TempFileCleanup() {
+    sigemptyset(&signals_);
+    for (int sig : kCleanupSignals) sigaddset(&signals_, sig);
+    Blocked blocked(signals_);
+    struct sigaction action {};
+    action.sa_handler = remove_temp_and_die;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
+      installed_[i] = ::sigaction(kCleanupSignals[i], nullptr, &old_[i]) == 0 && old_[i].sa_handler == SIG_DFL &&
+                      !(old_[i].sa_flags & SA_SIGINFO) && ::sigaction(kCleanupSignals[i], &action, nullptr) == 0;
+    }
+  }
+  ~TempFileCleanup() {
+    Blocked blocked(signals_);
+    g_temp_exists = 0;
+    for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
+      if (installed_[i]) ::sigaction(kCleanupSignals[i], &old_[i], nullptr);
+    }
+  }
+  TempFileCleanup(const TempFileCleanup&) = delete;
+  TempFileCleanup& operator=(const TempFileCleanup&) = delete;
+
+  // Creates the temporary file from `name` (a mkstemp template) with the signals held back, so
+  // that the file never exists unknown to the handler.
+  int create(std::vector<char>& name) {
+    Blocked blocked(signals_);
+    int fd = ::mkstemp(name.data());
+    if (fd >= 0 && name.size() <= sizeof g_temp_path) {
+      std::memcpy(g_temp_path, name.data(), name.size());
+      g_temp_exists = 1;
+    }
+    return fd;
+  }
+  // Renames or removes the temporary file with the signals held back: afterwards the handler
+  // must not unlink a name that may be the finished file (or someone else's new temporary).
+  int rename_to(const std::string& tmp, const std::string& path) {
+    Blocked blocked(signals_);
+    int rc = ::rename(tmp.c_str(), path.c_str());
+    if (rc == 0) g_temp_exists = 0;
+    return rc;
+  }
+  void remove(const std::string& tmp) {
+    Blocked blocked(signals_);
+    ::unlink(tmp.c_str());
+    g_temp_exists = 0;
+  }
+
+ private:
+  struct Blocked {
+    explicit Blocked(const sigset_t& set) { ::pthread_sigmask(SIG_BLOCK, &set, &old); }
+    ~Blocked() { ::pthread_sigmask(SIG_SETMASK, &old, nullptr); }
+    sigset_t old;
+  };
+  std::lock_guard<std::mutex> serialized_{mutex()};
+  sigset_t signals_;
+  struct sigaction old_[std::size(kCleanupSignals)] {};
+  bool installed_[std::size(kCleanupSignals)] = {};
+
+  static std::mutex& mutex() {
+    static std::mutex m;
+    return m;
+  }
+};
+
 }  // namespace
 
 bool write_file_atomically(const std::string& requested, std::string_view bytes, std::string* error) {
@@ -78,14 +167,15 @@ bool write_file_atomically(const std::string& requested, std::string_view bytes,
   std::string tmpl = dir + "/." + base_name_of(path) + ".tmp-XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
-  int fd = ::mkstemp(name.data());
+  TempFileCleanup cleanup;
+  int fd = cleanup.create(name);
   if (fd < 0) return fail("cannot create a temporary file in " + dir);
   const std::string tmp(name.data());
 
   auto fail_and_clean = [&](const std::string& what) {
     int saved = errno;
     if (fd >= 0) ::close(fd);
-    ::unlink(tmp.c_str());
+    cleanup.remove(tmp);
     errno = saved;
     return fail(what);
   };
@@ -101,7 +191,7 @@ bool write_file_atomically(const std::string& requested, std::string_view bytes,
   int rc = ::close(fd);
   fd = -1;
   if (rc != 0) return fail_and_clean("cannot close " + tmp);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return fail_and_clean("cannot rename " + tmp + " to " + path);
+  if (cleanup.rename_to(tmp, path) != 0) return fail_and_clean("cannot rename " + tmp + " to " + path);
 
   // Make the rename itself durable; failing here does not undo the (complete) new file.
   int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -37,7 +37,8 @@ std::map<std::string, std::string> scalars(const YAML::Node& map, int depth, int
     }
     if (!kv.first.IsScalar() || !kv.second.IsScalar()) continue;
     std::string value = trim(kv.second.Scalar());
-    if (!value.empty()) out.emplace(lowercase(kv.first.Scalar()), value);
+    // The last of duplicate keys wins, as in Jekyll (from_yaml reports the duplicate).
+    if (!value.empty()) out.insert_or_assign(lowercase(kv.first.Scalar()), value);
   }
   // Explicit keys win over merged ones.
   for (const YAML::Node& m : merged) {

@@ -4,6 +4,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace cvgen::content {
@@ -188,8 +189,14 @@ std::optional<MappedText> decode_source(std::string_view bytes, const std::strin
     return std::nullopt;
   }
   if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-    diags.error({display_path, 0, 0}, "binary file (NUL byte at offset " + std::to_string(nul) +
-                                          "); expected a UTF-8 text page");
+    // Located at its line and column (in bytes, as the other columns are), so that a stray NUL
+    // in an otherwise good page can be found in an editor.
+    const std::string_view before = bytes.substr(0, nul);
+    const size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    const int col = 1 + static_cast<int>(nul - line_start);
+    diags.error({display_path, line, col}, "binary file (NUL byte at offset " + std::to_string(nul) +
+                                               "); expected a UTF-8 text page");
     return std::nullopt;
   }
   if (is_bom(bytes)) bytes.remove_prefix(3);

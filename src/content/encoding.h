@@ -16,6 +16,12 @@ namespace cvgen::content {
 // Largest page accepted; a bigger file is refused with an error rather than slowing everything.
 inline constexpr size_t kMaxFileBytes = 64u * 1024u * 1024u;
 
+// Largest home page, after its includes and Liquid, that is typeset: 50 times a large real
+// homepage. Importing and setting text take some 75 to 120 bytes of memory per byte of page, so
+// this keeps the worst page (one 2 MiB paragraph) near 250 MB and 1 s; a larger page is refused
+// at once rather than risking an out-of-memory kill on a small CI machine.
+inline constexpr size_t kMaxPageBytes = 2u * 1024u * 1024u;
+
 // Decodes one file's bytes. nullopt (with an error) for binary data.
 std::optional<MappedText> decode_source(std::string_view bytes, const std::string& display_path,
                                         Diagnostics& diags);

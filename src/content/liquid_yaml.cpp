@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <unordered_set>
+#include <set>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace cvgen::content::liquid {
 namespace {
@@ -70,6 +73,7 @@ struct Converter {
   SourceLoc exhausted_at;  // where the budget ran out
   SourceLoc top_level_at;  // the top-level value under conversion
   bool exhausted = false;
+  std::vector<std::pair<SourceLoc, std::string>> duplicates;  // warnings: (where, message)
 
   Value convert(const YAML::Node& node, int depth) {
     if (exhausted) return Value();
@@ -102,7 +106,7 @@ struct Converter {
     }
     Map entries;
     Map merged;
-    std::unordered_set<std::string> explicit_keys;
+    std::unordered_map<std::string, std::pair<size_t, SourceLoc>> explicit_keys;  // index in entries, where
     for (const auto& kv : node) {
       if (exhausted) break;
       std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
@@ -112,11 +116,23 @@ struct Converter {
         merged.insert(merged.end(), m.entries().begin(), m.entries().end());
         continue;
       }
-      explicit_keys.insert(key);
-      entries.emplace_back(std::move(key), convert(kv.second, depth + 1));
+      YAML::Mark key_mark = kv.first.Mark();
+      SourceLoc key_loc = key_mark.is_null() ? loc : source.loc(key_mark.line + 1 + line_offset, key_mark.column + 1);
+      Value value = convert(kv.second, depth + 1);
+      auto [seen, fresh] = explicit_keys.try_emplace(key, entries.size(), key_loc);
+      if (fresh) {
+        entries.emplace_back(std::move(key), std::move(value));
+      } else {
+        // YAML forbids duplicate keys, yaml-cpp keeps both, Jekyll's reader silently keeps the
+        // last: keep the last too (the CV says what the homepage says), but tell the user.
+        duplicates.push_back({key_loc, "duplicate key '" + key + "' (first on line " +
+                                           std::to_string(seen->second.second.line) +
+                                           "): the later value is used, as Jekyll does"});
+        entries[seen->second.first].second = std::move(value);
+      }
     }
     for (auto& [k, v] : merged) {
-      if (explicit_keys.insert(k).second) entries.emplace_back(k, v);
+      if (explicit_keys.try_emplace(k, entries.size(), SourceLoc{}).second) entries.emplace_back(k, v);
     }
     return Value::map(std::move(entries), loc);
   }
@@ -126,8 +142,13 @@ struct Converter {
 
 std::optional<Value> from_yaml(const YAML::Node& node, const MappedText& source, Diagnostics& diags,
                                int line_offset, size_t max_nodes) {
-  Converter converter{source, line_offset, max_nodes, {}, {}, false};
+  Converter converter{source, line_offset, max_nodes, {}, {}, false, {}};
   Value value = converter.convert(node, 0);
+  // An aliased map with a duplicate is converted once per alias: report each place once.
+  std::set<std::pair<int, int>> reported;
+  for (const auto& [loc, message] : converter.duplicates) {
+    if (reported.insert({loc.line, loc.col}).second) diags.warn(loc, message);
+  }
   if (!converter.exhausted) return value;
   diags.error(converter.exhausted_at, "the YAML expands to more than " + std::to_string(max_nodes) +
                                           " values (aliases of aliases?): it is not used");

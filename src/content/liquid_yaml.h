@@ -16,7 +16,7 @@ namespace cvgen::content::liquid {
 // How many values one YAML document may expand to. yaml-cpp keeps an alias as a second reference
 // to the anchored node, but converting (and any later walk over the data) expands it: a chain of
 // aliases ("billion laughs") turns a few lines into billions of values.
-inline constexpr size_t kMaxYamlNodes = 1000000;
+inline constexpr size_t kMaxYamlNodes = 200000;  // ~1 KB each as values: a bomb stays under ~200 MB
 
 // Converts `node`, which was parsed from `source` (its marks are 0-based lines of that text);
 // `line_offset` is added to the marks (front matter starts below the page's first line).

@@ -83,6 +83,7 @@ struct Frame {
   State state = Taking;
   liquid::Value subject;  // a case's value
   bool take_first_when = false;  // the case's value could not be evaluated
+  SourceLoc opened;  // the opening tag: an unclosed block is reported there, where the fix goes
 };
 
 // Where a block's {% else %} (for a for loop) and {% endNAME %} are.
@@ -186,7 +187,12 @@ class Preprocessor {
         bool is_tag = t[pos + 1] == '%';
         size_t close = t.find(is_tag ? "%}" : "}}", pos + 2);
         if (close == std::string::npos || close + 2 > end) {
-          ++pos;  // an unclosed "{%" is plain text
+          // An unclosed "{%" or "{{" is plain text; Jekyll would stop with a syntax error, so say so.
+          if (showing()) {
+            warn(in.loc_at(pos), std::string(is_tag ? "'{%' is never closed by '%}'" : "'{{' is never closed by '}}'") +
+                                     ": it is shown as text");
+          }
+          ++pos;
           continue;
         }
         std::string_view inner(t.data() + pos + 2, close - pos - 2);
@@ -216,7 +222,7 @@ class Preprocessor {
     if (out_of_room_) return Flow::Break;
     if (!frames.empty()) {
       const std::string& kind = frames.back().kind;
-      warn(in.loc_at(end), "{% " + kind + " %} is never closed: it runs to the end of the file (add {% end" + kind + " %})");
+      warn(frames.back().opened, "{% " + kind + " %} is never closed: it runs to the end of the file (add {% end" + kind + " %})");
     }
     return Flow::Normal;
   }
@@ -328,7 +334,7 @@ class Preprocessor {
                        " levels: this one is left out of the CV with all it contains");
         return skip_block(in, pos, end, n);
       }
-      Frame frame{n, Frame::Hidden, {}, false};
+      Frame frame{n, Frame::Hidden, {}, false, loc};
       if (showing) {
         if (n == "case") {
           liquid::Result subject = liquid::evaluate_output(tag.args, env_);

@@ -168,6 +168,7 @@ std::optional<fs::path> find_home_page(const fs::path& root) {
   }
   std::sort(candidates.begin(), candidates.end());
   for (const fs::path& p : candidates) {
+    if (!inside_site(root, p)) continue;  // a symlink out of the site is not even peeked at
     std::error_code size_ec;
     if (fs::file_size(p, size_ec) > kMaxFileBytes) continue;
     std::ifstream in(p, std::ios::binary);
@@ -226,6 +227,13 @@ Document import_text(const MappedText& page, const fs::path& page_file, const Si
   MappedTextBuilder body;
   body.append_from(page, body_start, page.text.size());
   MappedText preprocessed = preprocess(body.finish(), page_file, pre, diags);
+  if (preprocessed.text.size() > kMaxPageBytes) {
+    diags.error({display_path(pre, page_file), 0, 0},
+                "the page is " + std::to_string(preprocessed.text.size()) + " bytes after its includes and Liquid; " +
+                    "at most " + std::to_string(kMaxPageBytes) + " (" + std::to_string(kMaxPageBytes >> 20) +
+                    " MiB) are typeset: not read");
+    return doc;
+  }
 
   auto html = std::make_unique<HtmlPage>(render_markdown(preprocessed, diags));
   if (std::optional<MappedText> closed = close_unclosed_containers(*html, diags)) {
@@ -313,7 +321,7 @@ Document import_site(const SiteLocation& site, Diagnostics& diags) {
     return doc;
   }
   Document doc = import_text(*page, *home, config, pre, diags);
-  if (doc.sections.empty()) diags.warn({display_path(pre, *home), 0, 0}, "the home page has no content: the CV has only its header");
+  if (doc.sections.empty() && !diags.has_errors()) diags.warn({display_path(pre, *home), 0, 0}, "the home page has no content: the CV has only its header");
   return doc;
 }
 

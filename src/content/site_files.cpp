@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "base/confined_path.h"
 #include "content/encoding.h"
 #include "content/preprocess.h"
 
@@ -16,9 +17,19 @@ std::string display_path(const PreprocessOptions& options, const fs::path& file)
   return (fs::path(options.display_root) / rel).lexically_normal().string();
 }
 
+bool inside_site(const fs::path& root, const fs::path& file) {
+  return confined_path(root, file.lexically_relative(root).string()).has_value();
+}
+
 std::optional<MappedText> read_site_file(const fs::path& file, const PreprocessOptions& options,
                                          Diagnostics& diags) {
   std::string shown = display_path(options, file);
+  // _config.yml, the home page or a data file may be a symlink to anywhere (/etc/passwd, a CI
+  // runner's secrets): what the site names is read only when it really lies inside the site.
+  if (!inside_site(options.site_root, file)) {
+    diags.error({shown, 0, 0}, "leads outside the site directory (a symlink?): not read");
+    return std::nullopt;
+  }
   std::error_code ec;
   auto size = fs::file_size(file, ec);
   if (ec) {

@@ -15,8 +15,11 @@ struct PreprocessOptions;  // preprocess.h: the site root and how to show it
 // The path of a site file as the user should see it.
 std::string display_path(const PreprocessOptions& options, const std::filesystem::path& file);
 
+// Whether `file` (a path under `root`), with its symlinks resolved, is still inside `root`.
+bool inside_site(const std::filesystem::path& root, const std::filesystem::path& file);
+
 // Reads and decodes one site file (UTF-8 checks and mojibake repair). nullopt with an error
-// when it cannot be read or is binary.
+// when it cannot be read, is binary, or is a symlink leading out of the site.
 std::optional<MappedText> read_site_file(const std::filesystem::path& file, const PreprocessOptions& options,
                                          Diagnostics& diags);
 

@@ -33,6 +33,7 @@ struct FontSystem::Impl {
   std::array<std::vector<FaceId>, 3 * 4 * 4> chains;               // [family][style][cjk]
   FaceId emoji = 0;
   std::vector<Resolution> resolution;
+  FontSystem::CacheUse cache_use;
 
   ~Impl() {
     for (hb_font_t* font : hb_fonts)
@@ -173,7 +174,11 @@ std::unique_ptr<FontSystem> FontSystem::create(const FontSystemOptions& options,
   ResolutionCache cache = options.cache_file.empty() ? ResolutionCache()
                                                      : ResolutionCache(options.cache_file, options.extra_dirs);
   auto locate = [&](const std::string& family, bool bold, bool italic) {
-    if (auto known = cache.find(family, bold, italic)) return *known;
+    if (auto known = cache.find(family, bold, italic)) {
+      ++impl->cache_use.hits;
+      return *known;
+    }
+    ++impl->cache_use.misses;
     std::optional<FontFile> file = locator.find(family, bold, italic);
     cache.remember(family, bold, italic, file);
     return file;
@@ -277,6 +282,7 @@ hb_font_t* FontSystem::hb_font(FaceId id) const {
   return impl_->hb_fonts[id];
 }
 const std::vector<Resolution>& FontSystem::resolution() const { return impl_->resolution; }
+FontSystem::CacheUse FontSystem::cache_use() const { return impl_->cache_use; }
 
 bool FontSystem::covers(FaceId id, char32_t cp) const {
   hb_codepoint_t glyph = 0;

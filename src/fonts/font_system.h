@@ -85,6 +85,14 @@ class FontSystem {
   // Role -> family -> face, in fonts.yaml order (for `cvgen fonts`).
   const std::vector<Resolution>& resolution() const;
 
+  // How create() found the font files: lookups the resolution cache answered, and lookups that
+  // went to fontconfig (for `cvgen -v`: any miss means fontconfig was started).
+  struct CacheUse {
+    size_t hits = 0;
+    size_t misses = 0;
+  };
+  CacheUse cache_use() const;
+
   // "zh-Hans", "zh-Hant", "ja", "ko" for a BCP 47 tag that selects CJK forms, else "".
   static std::string cjk_language(std::string_view bcp47);
 

@@ -77,6 +77,15 @@ std::optional<EmbeddedJpeg> prepare_jpeg(std::string&& bytes, const JpegInfo& in
   return out;
 }
 
+// The image's path as the site's other diagnostics show theirs: relative to the current
+// directory when it lies below it (site/images/x.png), else as given.
+std::string shown_path(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path rel = std::filesystem::path(path).lexically_relative(std::filesystem::current_path(ec));
+  if (ec || rel.empty() || rel.native().starts_with("..")) return path;
+  return rel.string();
+}
+
 }  // namespace
 
 void FileImages::use(const std::string& path, double box_w, double box_h) {
@@ -88,7 +97,7 @@ void FileImages::embed(Haru& haru, double dpi, Diagnostics& diags) {
     Entry& entry = entries_[path];
     const std::string& file = path;  // lambdas cannot capture structured bindings before clang 16
     auto warn = [&](const std::string& why) {
-      diags.warn(SourceLoc{file, 0, 0}, "cannot use image: " + why + "; a placeholder is drawn instead");
+      diags.warn(SourceLoc{shown_path(file), 0, 0}, "cannot use image: " + why + "; a placeholder is drawn instead");
     };
     std::string bytes;
     if (!read_file(path, &bytes)) {
