@@ -10,6 +10,7 @@
 #include <future>
 #include <string>
 
+#include "app/build.h"
 #include "app/load_site.h"
 #include "app/options.h"
 #include "app/progress.h"
@@ -56,7 +57,9 @@ int fail(const Diagnostics& diags, const Options& options, Progress& progress) {
 
 }  // namespace
 
-int run_build(const Options& options) {
+int run_build(const Options& options) { return build_cv(options); }
+
+int build_cv(const Options& options, BuildInputs* inputs) {
   const auto start = std::chrono::steady_clock::now();
   Progress progress(options, options.output, "reading the site, the layout and the fonts");
   Diagnostics diags;
@@ -70,12 +73,13 @@ int run_build(const Options& options) {
   font_options.extra_dirs = options.font_dirs;
   font_options.extra_dirs.push_back((fs::path(options.data_dir) / "fonts").string());
   font_options.cache_file = fonts::ResolutionCache::default_path();
+  const std::string layout = chosen_layout(options);
   Diagnostics theme_diags, font_diags;
   std::optional<theme::Theme> theme;
   std::string theme_time, fonts_time;  // for -v
   std::future<std::unique_ptr<fonts::FontSystem>> fonts_ready = std::async(std::launch::async, [&] {
     const auto theme_start = Clock::now();
-    theme = theme::load_theme(options.layout, (fs::path(options.data_dir) / "layouts").string(), theme_diags);
+    theme = theme::load_theme(layout, (fs::path(options.data_dir) / "layouts").string(), theme_diags);
     theme_time = elapsed(theme_start);
     const auto fonts_start = Clock::now();
     std::unique_ptr<fonts::FontSystem> font_system = fonts::FontSystem::create(font_options, font_diags);
@@ -83,8 +87,13 @@ int run_build(const Options& options) {
     return font_system;
   });
   Diagnostics site_diags;
-  std::optional<content::Document> doc = load_site(options, site_diags);
+  content::SiteLocation site;
+  std::optional<content::Document> doc = load_site(options, site_diags, &site);
   std::unique_ptr<fonts::FontSystem> font_system = fonts_ready.get();
+  if (inputs) {
+    *inputs = BuildInputs{site.dir, theme ? theme->sources : std::vector<std::string>{}, font_options.extra_dirs,
+                          font_options.fonts_yaml};
+  }
   // Printed here, after the join, so that -v lines never interleave (loaded in parallel with the site).
   if (theme) verbose(options, "layout file: " + theme->file + ", read in " + theme_time);
   if (font_system) verbose(options, font_resolution_note(*font_system, font_options, fonts_time));

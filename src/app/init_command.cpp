@@ -1,13 +1,133 @@
-// app: `cvgen init` (being written; see issue 7).
+// app: `cvgen init [DIR]`: a new site to start a CV from (the files of <data>/templates/init:
+// a _config.yml and an _pages/about.md in the homepage's format whose "[TODO: ...]" placeholders
+// `check` reports until they are filled in). `cvgen init --from-site SITE`: the site's own
+// layout file, SITE/_cvgen/layout.yaml, to start customising its CV. Existing files are never
+// overwritten: when one of them exists, nothing is written.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
+#include "app/layout_override.h"
+#include "app/load_site.h"
 #include "app/options.h"
+#include "app/report.h"
+#include "base/atomic_file.h"
 
 namespace cvgen::app {
+namespace {
 
-int run_init(const Options&) {
-  std::fputs("cvgen: error: 'init' is not implemented yet\n", stderr);
-  return kExitError;
+namespace fs = std::filesystem;
+
+struct NewFile {
+  fs::path target;
+  std::string bytes;
+};
+
+std::optional<std::string> read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Writes every file, or none: all targets are checked before the first is written.
+int write_new_files(const std::vector<NewFile>& files, const Options& options) {
+  Diagnostics diags;
+  std::error_code ec;
+  for (const NewFile& f : files) {
+    if (fs::exists(fs::symlink_status(f.target, ec))) {
+      diags.error({f.target.string(), 0, 0}, "already exists: cvgen init writes only new files, so nothing was "
+                                             "written (move it away, or init another folder)");
+    }
+  }
+  if (diags.has_errors()) {
+    print_diagnostics(diags, options);
+    return kExitError;
+  }
+  for (const NewFile& f : files) {
+    std::string error;
+    fs::create_directories(f.target.parent_path(), ec);
+    if (ec || !write_file_atomically(f.target.string(), f.bytes, &error)) {
+      diags.error({f.target.string(), 0, 0}, "cannot write: " + (ec ? ec.message() : error));
+      print_diagnostics(diags, options);
+      return kExitError;
+    }
+    if (!options.quiet) std::printf("wrote %s\n", f.target.string().c_str());
+  }
+  return kExitOk;
+}
+
+int init_site(const Options& options) {
+  const fs::path dir = options.init_dir.empty() ? fs::path(".") : fs::path(options.init_dir);
+  const fs::path templates = fs::path(options.data_dir) / "templates" / "init";
+  std::vector<NewFile> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(templates, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::optional<std::string> bytes = read_all(it->path());
+    if (!bytes) continue;
+    files.push_back({(dir / it->path().lexically_relative(templates)).lexically_normal(), std::move(*bytes)});
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "cvgen: error: the site template is missing (looked in %s)\n", templates.string().c_str());
+    return kExitError;
+  }
+  std::sort(files.begin(), files.end(), [](const NewFile& a, const NewFile& b) { return a.target < b.target; });
+  if (int rc = write_new_files(files, options); rc != kExitOk) return rc;
+  if (!options.quiet) {
+    const std::string site = dir == "." ? "" : " --site " + dir.string();
+    std::printf("next: replace the [TODO: ...] placeholders (cvgen check%s lists them), then run "
+                "cvgen build cv.pdf%s\n", site.c_str(), site.c_str());
+  }
+  return kExitOk;
+}
+
+int init_layout(const Options& options) {
+  if (!options.init_dir.empty()) {
+    std::fprintf(stderr, "cvgen: error: init: give either DIR or --from-site SITE, not both "
+                         "(the layout goes into SITE/%s)\n", kSiteLayoutFile);
+    return kExitUsage;
+  }
+  Options site_options = options;
+  site_options.site_dir = options.from_site;
+  Diagnostics diags;
+  std::optional<content::Document> doc = load_site(site_options, diags);
+  if (!doc) {
+    print_diagnostics(diags, options);
+    return kExitError;
+  }
+  constexpr const char* kBase = "homepage";
+  const fs::path base_file = fs::path(options.data_dir) / "layouts" / (std::string(kBase) + ".yaml");
+  std::optional<std::string> base_text = read_all(base_file);
+  if (!base_text) {
+    std::fprintf(stderr, "cvgen: error: cannot read %s\n", base_file.string().c_str());
+    return kExitError;
+  }
+  const fs::path target = fs::path(options.from_site) / kSiteLayoutFile;
+  const std::string text = layout_override_text(*doc, kBase, *base_text, options.from_site);
+  if (int rc = write_new_files({{target, text}}, options); rc != kExitOk) return rc;
+  if (!options.quiet) {
+    // The site's problems are not init's business, but worth a pointer.
+    if (!doc->sections.empty() && !diags.items().empty()) {
+      std::printf("note: the site has %zu diagnostics: cvgen check --site %s lists them\n", diags.items().size(),
+                  options.from_site.c_str());
+    }
+    std::printf("next: edit %s, then run cvgen build cv.pdf --site %s\n", target.string().c_str(),
+                options.from_site.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_init(const Options& options) {
+  return options.from_site.empty() ? init_site(options) : init_layout(options);
 }
 
 }  // namespace cvgen::app

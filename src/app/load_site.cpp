@@ -18,16 +18,32 @@ std::string why(const content::SiteLocation& site) {
 
 }  // namespace
 
-std::optional<content::Document> load_site(const Options& options, Diagnostics& diags) {
+std::optional<content::Document> load_site(const Options& options, Diagnostics& diags,
+                                           content::SiteLocation* where) {
   const auto start = Clock::now();
   std::error_code ec;
   std::string cwd = std::filesystem::current_path(ec).string();
   std::optional<content::SiteLocation> site = content::locate_site(options.site_dir, cwd, options.data_dir, diags);
   if (!site) return std::nullopt;
+  if (where) *where = *site;
   content::Document doc = content::import_site(*site, diags);
   verbose(options, "site: " + site->dir + " (" + why(*site) + "), " + std::to_string(doc.sections.size()) +
                        " sections read in " + elapsed(start));
   return doc;
+}
+
+std::string chosen_layout(const Options& options) {
+  if (!options.layout.empty()) return options.layout;
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  Diagnostics ignored;  // load_site() reports a missing site; here it only means "no site layout"
+  std::optional<content::SiteLocation> site = content::locate_site(options.site_dir, cwd, options.data_dir, ignored);
+  if (!site) return "";
+  const std::filesystem::path own = std::filesystem::path(site->dir) / kSiteLayoutFile;
+  if (!std::filesystem::is_regular_file(own, ec)) return "";
+  // Shown in diagnostics as the user would type it, like the site's other files.
+  return site->display_root.empty() ? std::string(kSiteLayoutFile)
+                                    : (std::filesystem::path(site->display_root) / kSiteLayoutFile).string();
 }
 
 }  // namespace cvgen::app

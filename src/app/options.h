@@ -8,8 +8,8 @@ namespace cvgen::app {
 struct Options {
   std::string command;            // build | check | model | fonts | layouts | init | watch
   std::string output = "cv.pdf"; // build's and watch's output path
-  std::string init_dir = ".";    // init's DIR: where the new site (or layout file) goes
-  std::string from_site;         // init --from-site DIR: write a layout override for that site
+  std::string init_dir;           // init's DIR: where the new site goes (empty: the current directory)
+  std::string from_site;          // init --from-site SITE: write SITE/_cvgen/layout.yaml instead
   std::string site_dir;           // --site; empty = the current directory if it is a site, else bundled
   std::string layout;             // --layout NAME|FILE; empty = the default layout
   std::vector<std::string> font_dirs;  // --font-dir (searched before fonts/ and the system)

@@ -5,6 +5,7 @@
 
 #include "base/confined_path.h"
 #include "content/encoding.h"
+#include "content/placeholders.h"
 #include "content/preprocess.h"
 
 namespace cvgen::content {
@@ -46,7 +47,9 @@ std::optional<MappedText> read_site_file(const fs::path& file, const PreprocessO
     return std::nullopt;
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return decode_source(bytes, shown, diags);
+  std::optional<MappedText> text = decode_source(bytes, shown, diags);
+  if (text) report_placeholders(*text, diags);
+  return text;
 }
 
 }  // namespace cvgen::content

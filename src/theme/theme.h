@@ -122,6 +122,7 @@ struct Theme {
   std::string name;                // "homepage"
   std::string description;         // one line for `cvgen layouts`
   std::string file;                // where it was read from
+  std::vector<std::string> sources;  // every file of its extends: chain, the farthest parent first
   Page page;
   Body body;
   Header header;

@@ -356,6 +356,7 @@ std::optional<Theme> parse_with_chain(const std::string& text, const std::string
   }
   theme.name = stem(file);
   theme.file = file;
+  theme.sources.push_back(file);
   apply_group(root, top_level(), theme, ctx, "layout");
   if (!ctx.ok) return std::nullopt;
   return theme;

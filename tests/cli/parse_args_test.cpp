@@ -38,7 +38,7 @@ TEST(ParseArgs, InitAndWatchPositionals) {
   ASSERT_EQ(init.action, ParsedArgs::Action::Run) << init.error;
   EXPECT_EQ(init.options.init_dir, "mysite");
   EXPECT_EQ(init.options.from_site, "old");
-  EXPECT_EQ(parse({"init"}).options.init_dir, ".");
+  EXPECT_EQ(parse({"init"}).options.init_dir, "");  // the current directory
 
   ParsedArgs watch = parse({"watch", "w.pdf", "-v"});
   ASSERT_EQ(watch.action, ParsedArgs::Action::Run) << watch.error;
