@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "app/options.h"
 #include "app/report.h"
 #include "base/atomic_file.h"
+#include "content/site.h"
 
 namespace cvgen::app {
 namespace {
@@ -94,11 +96,21 @@ int init_layout(const Options& options) {
                          "(the layout goes into SITE/%s)\n", kSiteLayoutFile);
     return kExitUsage;
   }
+  Diagnostics diags;
+  // A layout for a folder that is not the homepage would list no sections and apply to nothing:
+  // most likely the wrong folder was given.
+  std::error_code ec;
+  if (!fs::is_directory(options.from_site, ec)) {
+    diags.error({options.from_site, 0, 0}, "site folder not found (from --from-site)");
+  } else if (!content::is_site(options.from_site)) {
+    diags.error({options.from_site, 0, 0}, "not a Jekyll site (it has no _config.yml and no _pages/): give "
+                                           "the homepage's root folder to --from-site; nothing was written");
+  }
   Options site_options = options;
   site_options.site_dir = options.from_site;
-  Diagnostics diags;
-  std::optional<content::Document> doc = load_site(site_options, diags);
-  if (!doc) {
+  std::optional<content::Document> doc = diags.has_errors() ? std::nullopt : load_site(site_options, diags);
+  // A site that cannot be read (no home page, say) would give a layout with no sections either.
+  if (!doc || diags.has_errors()) {
     print_diagnostics(diags, options);
     return kExitError;
   }
@@ -113,9 +125,9 @@ int init_layout(const Options& options) {
   const std::string text = layout_override_text(*doc, kBase, *base_text, options.from_site);
   if (int rc = write_new_files({{target, text}}, options); rc != kExitOk) return rc;
   if (!options.quiet) {
-    // The site's problems are not init's business, but worth a pointer.
-    if (!doc->sections.empty() && !diags.items().empty()) {
-      std::printf("note: the site has %zu diagnostics: cvgen check --site %s lists them\n", diags.items().size(),
+    // The site's warnings are not init's business, but worth a pointer.
+    if (!diags.items().empty()) {
+      std::printf("note: the site has %zu warnings: cvgen check --site %s lists them\n", diags.items().size(),
                   options.from_site.c_str());
     }
     std::printf("next: edit %s, then run cvgen build cv.pdf --site %s\n", target.string().c_str(),
