@@ -51,14 +51,21 @@ int write_new_files(const std::vector<NewFile>& files, const Options& options) {
     print_diagnostics(diags, options);
     return kExitError;
   }
-  for (const NewFile& f : files) {
+  // Should one fail (a file in the way of a folder, no permission), the ones already written,
+  // all new, are removed again.
+  for (size_t i = 0; i < files.size(); ++i) {
+    const NewFile& f = files[i];
     std::string error;
     fs::create_directories(f.target.parent_path(), ec);
     if (ec || !write_file_atomically(f.target.string(), f.bytes, &error)) {
-      diags.error({f.target.string(), 0, 0}, "cannot write: " + (ec ? ec.message() : error));
+      if (ec) error = ec.message();
+      for (size_t j = 0; j < i; ++j) fs::remove(files[j].target, ec);
+      diags.error({f.target.string(), 0, 0}, "cannot write: " + error + "; nothing was written");
       print_diagnostics(diags, options);
       return kExitError;
     }
+  }
+  for (const NewFile& f : files) {
     if (!options.quiet) std::printf("wrote %s\n", f.target.string().c_str());
   }
   return kExitOk;
@@ -127,7 +134,8 @@ int init_layout(const Options& options) {
   if (!options.quiet) {
     // The site's warnings are not init's business, but worth a pointer.
     if (!diags.items().empty()) {
-      std::printf("note: the site has %zu warnings: cvgen check --site %s lists them\n", diags.items().size(),
+      const size_t n = diags.items().size();
+      std::printf("note: the site has %zu warning%s: cvgen check --site %s lists them\n", n, n == 1 ? "" : "s",
                   options.from_site.c_str());
     }
     std::printf("next: edit %s, then run cvgen build cv.pdf --site %s\n", target.string().c_str(),
