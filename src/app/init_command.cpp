@@ -56,7 +56,8 @@ int write_new_files(const std::vector<NewFile>& files, const Options& options) {
   for (size_t i = 0; i < files.size(); ++i) {
     const NewFile& f = files[i];
     std::string error;
-    fs::create_directories(f.target.parent_path(), ec);
+    ec.clear();
+    if (!f.target.parent_path().empty()) fs::create_directories(f.target.parent_path(), ec);  // "" fails
     if (ec || !write_file_atomically(f.target.string(), f.bytes, &error)) {
       if (ec) error = ec.message();
       for (size_t j = 0; j < i; ++j) fs::remove(files[j].target, ec);
