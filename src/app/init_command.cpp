@@ -111,8 +111,9 @@ int init_layout(const Options& options) {
   if (!fs::is_directory(options.from_site, ec)) {
     diags.error({options.from_site, 0, 0}, "site folder not found (from --from-site)");
   } else if (!content::is_site(options.from_site)) {
-    diags.error({options.from_site, 0, 0}, "not a Jekyll site (it has no _config.yml and no _pages/): give "
-                                           "the homepage's root folder to --from-site; nothing was written");
+    diags.error({options.from_site, 0, 0},
+                "not a Jekyll site (it has no _config.yml and no _pages/): give "
+                "the homepage's root folder to --from-site; nothing was written");
   }
   Options site_options = options;
   site_options.site_dir = options.from_site;

@@ -291,7 +291,8 @@ std::optional<SiteLocation> locate_site(const std::string& site_option, const st
   }
   if (!current_dir.empty() && is_site(current_dir)) return SiteLocation{current_dir, "", "current directory"};
   fs::path bundled = fs::path(data_dir) / "content";
-  if (is_site(bundled.string())) return SiteLocation{bundled.string(), shown_root(bundled, current_dir), "bundled content"};
+  if (is_site(bundled.string()))
+    return SiteLocation{bundled.string(), shown_root(bundled, current_dir), "bundled content"};
   diags.error({}, "no site found: the current directory has no _config.yml or _pages/, and the bundled content (" +
                       bundled.string() + ") is missing; use --site DIR");
   return std::nullopt;
