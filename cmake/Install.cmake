@@ -1,7 +1,8 @@
 # Install rules and the Debian package (CPack). `cmake --install build --prefix P` gives
 # P/bin/cvgen and its data in P/share/cvgen/ (layouts/, fonts/fonts.yaml, content/: the bundled
-# example site); the binary finds the data from its own location (src/app/data_dir.cpp), so the
-# prefix can move. `cpack -G DEB` in the build folder (or the `package` target) makes the .deb.
+# example site, templates/: the new site `cvgen init` writes); the binary finds the data from its
+# own location (src/app/data_dir.cpp), so the prefix can move. `cpack -G DEB` in the build folder
+# (or the `package` target) makes the .deb.
 # The man page and the bash completion are installed by src/cli/CMakeLists.txt.
 include(GNUInstallDirs)
 
@@ -26,6 +27,9 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/layouts/ DESTINATION ${CVGEN_INSTALL_DAT
 install(FILES ${PROJECT_SOURCE_DIR}/fonts/fonts.yaml DESTINATION ${CVGEN_INSTALL_DATADIR}/fonts
         PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION ${CVGEN_INSTALL_DATADIR}/content
+        ${cvgen_file_modes} DIRECTORY_PERMISSIONS ${cvgen_dir_modes})
+# What `cvgen init` copies into a new site.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/templates/ DESTINATION ${CVGEN_INSTALL_DATADIR}/templates
         ${cvgen_file_modes} DIRECTORY_PERMISSIONS ${cvgen_dir_modes})
 
 # --- The Debian package -------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "app/options.h"
 #include "app/report.h"
 #include "base/atomic_file.h"
+#include "content/site.h"
 
 namespace cvgen::app {
 namespace {
@@ -49,14 +51,22 @@ int write_new_files(const std::vector<NewFile>& files, const Options& options) {
     print_diagnostics(diags, options);
     return kExitError;
   }
-  for (const NewFile& f : files) {
+  // Should one fail (a file in the way of a folder, no permission), the ones already written,
+  // all new, are removed again.
+  for (size_t i = 0; i < files.size(); ++i) {
+    const NewFile& f = files[i];
     std::string error;
-    fs::create_directories(f.target.parent_path(), ec);
+    ec.clear();
+    if (!f.target.parent_path().empty()) fs::create_directories(f.target.parent_path(), ec);  // "" fails
     if (ec || !write_file_atomically(f.target.string(), f.bytes, &error)) {
-      diags.error({f.target.string(), 0, 0}, "cannot write: " + (ec ? ec.message() : error));
+      if (ec) error = ec.message();
+      for (size_t j = 0; j < i; ++j) fs::remove(files[j].target, ec);
+      diags.error({f.target.string(), 0, 0}, "cannot write: " + error + "; nothing was written");
       print_diagnostics(diags, options);
       return kExitError;
     }
+  }
+  for (const NewFile& f : files) {
     if (!options.quiet) std::printf("wrote %s\n", f.target.string().c_str());
   }
   return kExitOk;
@@ -94,11 +104,22 @@ int init_layout(const Options& options) {
                          "(the layout goes into SITE/%s)\n", kSiteLayoutFile);
     return kExitUsage;
   }
+  Diagnostics diags;
+  // A layout for a folder that is not the homepage would list no sections and apply to nothing:
+  // most likely the wrong folder was given.
+  std::error_code ec;
+  if (!fs::is_directory(options.from_site, ec)) {
+    diags.error({options.from_site, 0, 0}, "site folder not found (from --from-site)");
+  } else if (!content::is_site(options.from_site)) {
+    diags.error({options.from_site, 0, 0},
+                "not a Jekyll site (it has no _config.yml and no _pages/): give "
+                "the homepage's root folder to --from-site; nothing was written");
+  }
   Options site_options = options;
   site_options.site_dir = options.from_site;
-  Diagnostics diags;
-  std::optional<content::Document> doc = load_site(site_options, diags);
-  if (!doc) {
+  std::optional<content::Document> doc = diags.has_errors() ? std::nullopt : load_site(site_options, diags);
+  // A site that cannot be read (no home page, say) would give a layout with no sections either.
+  if (!doc || diags.has_errors()) {
     print_diagnostics(diags, options);
     return kExitError;
   }
@@ -113,9 +134,10 @@ int init_layout(const Options& options) {
   const std::string text = layout_override_text(*doc, kBase, *base_text, options.from_site);
   if (int rc = write_new_files({{target, text}}, options); rc != kExitOk) return rc;
   if (!options.quiet) {
-    // The site's problems are not init's business, but worth a pointer.
-    if (!doc->sections.empty() && !diags.items().empty()) {
-      std::printf("note: the site has %zu diagnostics: cvgen check --site %s lists them\n", diags.items().size(),
+    // The site's warnings are not init's business, but worth a pointer.
+    if (!diags.items().empty()) {
+      const size_t n = diags.items().size();
+      std::printf("note: the site has %zu warning%s: cvgen check --site %s lists them\n", n, n == 1 ? "" : "s",
                   options.from_site.c_str());
     }
     std::printf("next: edit %s, then run cvgen build cv.pdf --site %s\n", target.string().c_str(),

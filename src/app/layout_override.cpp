@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "content/json.h"
+#include "content/placeholders.h"
 #include "content/sections.h"
 #include "theme/theme.h"
 
@@ -25,15 +26,18 @@ std::string commented_keys(const std::string& base_text) {
   return out;
 }
 
+// As `page: size:` spells it, so that the comment names the value to write.
 std::string page_size_name(theme::PageSize size) {
-  return size == theme::PageSize::Letter ? "Letter" : "A4";
+  return size == theme::PageSize::Letter ? "letter" : "a4";
 }
 
 }  // namespace
 
 std::string layout_override_text(const content::Document& doc, const std::string& base_name,
                                  const std::string& base_layout_text, const std::string& site_shown) {
-  const std::string whose = doc.profile.name.empty() ? "this site's CV" : doc.profile.name + "'s CV";
+  // A name still "[TODO: your name]" (a site from `cvgen init`) reads better left out.
+  const bool named = !doc.profile.name.empty() && doc.profile.name.find(content::kPlaceholderOpen) == std::string::npos;
+  const std::string whose = named ? doc.profile.name + "'s CV" : "this site's CV";
   std::string out;
   out += "# The layout of " + whose + ", written by `cvgen init --from-site " + site_shown + "`.\n";
   out += "# cvgen build, check and watch use it for this site by themselves (--layout overrides it);\n";
@@ -57,7 +61,7 @@ std::string layout_override_text(const content::Document& doc, const std::string
   out += "]\n#   hide: []\n\n";
 
   const std::string locale = doc.language.empty() ? "none" : doc.language;
-  out += "# The keys of the " + base_name + " layout with their values there. page size auto gives " +
+  out += "# The keys of the " + base_name + " layout with their values there. page size auto is " +
          page_size_name(theme::page_size_for_locale(doc.language)) + " for this site (locale: " + locale + ").\n";
   out += commented_keys(base_layout_text);
   return out;

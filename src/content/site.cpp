@@ -21,12 +21,13 @@
 
 namespace cvgen::content {
 namespace fs = std::filesystem;
-namespace {
 
-bool is_site(const fs::path& dir) {
+bool is_site(const std::string& dir) {
   std::error_code ec;
-  return fs::is_regular_file(dir / "_config.yml", ec) || fs::is_directory(dir / "_pages", ec);
+  return fs::is_regular_file(fs::path(dir) / "_config.yml", ec) || fs::is_directory(fs::path(dir) / "_pages", ec);
 }
+
+namespace {
 
 // Splits "---\nfront matter\n---\n" from the page. Returns the body's start offset (0 if none).
 size_t front_matter_end(const std::string& text, std::string& yaml) {
@@ -290,7 +291,8 @@ std::optional<SiteLocation> locate_site(const std::string& site_option, const st
   }
   if (!current_dir.empty() && is_site(current_dir)) return SiteLocation{current_dir, "", "current directory"};
   fs::path bundled = fs::path(data_dir) / "content";
-  if (is_site(bundled)) return SiteLocation{bundled.string(), shown_root(bundled, current_dir), "bundled content"};
+  if (is_site(bundled.string()))
+    return SiteLocation{bundled.string(), shown_root(bundled, current_dir), "bundled content"};
   diags.error({}, "no site found: the current directory has no _config.yml or _pages/, and the bundled content (" +
                       bundled.string() + ") is missing; use --site DIR");
   return std::nullopt;

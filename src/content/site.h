@@ -17,6 +17,9 @@ struct SiteLocation {
   std::string reason;        // "--site", "current directory", "bundled content"
 };
 
+// Whether `dir` looks like a Jekyll site: it has _config.yml or _pages/.
+bool is_site(const std::string& dir);
+
 // `--site DIR` when given; else the current directory when it has _config.yml or _pages/; else
 // the bundled content (<data_dir>/content). nullopt with an error naming what was looked for.
 std::optional<SiteLocation> locate_site(const std::string& site_option, const std::string& current_dir,

@@ -144,7 +144,7 @@ TEST_F(DebPackage, HoldsTheBinaryAndTheDataUnderUsr) {
   for (const char* path : {"./usr/bin/cvgen", "./usr/share/cvgen/layouts/homepage.yaml",
                            "./usr/share/cvgen/layouts/classic.yaml", "./usr/share/cvgen/layouts/compact.yaml",
                            "./usr/share/cvgen/fonts/fonts.yaml", "./usr/share/cvgen/content/_config.yml",
-                           "./usr/share/cvgen/content/_pages/about.md"})
+                           "./usr/share/cvgen/content/_pages/about.md", "./usr/share/cvgen/templates/init/_config.yml"})
     EXPECT_NE(contents.out.find(std::string(" ") + path + "\n"), std::string::npos) << path << " in:\n" << contents.out;
   // Owned by root, stamped with SOURCE_DATE_EPOCH, whoever and whenever it was built.
   std::istringstream lines(contents.out);

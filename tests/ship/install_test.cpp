@@ -2,13 +2,14 @@
 // from an unrelated folder, without CVGEN_DATA_DIR, it finds its layouts, font sets and bundled
 // example in PREFIX/share/cvgen (not in the checkout it was built from, which also exists here:
 // a layout added only to the prefix proves which one is read), and still does once the prefix
-// has been moved elsewhere.
+// has been moved elsewhere. Its `cvgen init` writes a site from the installed template.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "support/run_command.h"
@@ -48,7 +49,8 @@ TEST_F(Install, PutsTheBinaryInBinAndTheDataInShareCvgen) {
   for (const fs::path& p : {prefix() / "bin" / "cvgen", share / "layouts" / "homepage.yaml",
                             share / "layouts" / "classic.yaml", share / "layouts" / "compact.yaml",
                             share / "fonts" / "fonts.yaml", share / "content" / "_config.yml",
-                            share / "content" / "_pages" / "about.md"})
+                            share / "content" / "_pages" / "about.md", share / "templates" / "init" / "_config.yml",
+                            share / "templates" / "init" / "_pages" / "about.md"})
     EXPECT_TRUE(fs::is_regular_file(p)) << p;
   EXPECT_NE(fs::status(prefix() / "bin" / "cvgen").permissions() & fs::perms::others_exec, fs::perms::none);
 }
@@ -63,6 +65,26 @@ TEST_F(Install, InstalledCvgenBuildsTheBundledCvFromAnyFolder) {
   const CommandResult check = run_command("qpdf --check " + shell_quote(pdf.string()));
   EXPECT_EQ(check.status, 0) << check.out << check.err;
   EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos) << check.out;
+}
+
+// `cvgen init` copies the installed site template (a line only the prefix's copy has proves which
+// one), and the site it writes builds.
+TEST_F(Install, InstalledCvgenInitWritesASiteThatBuilds) {
+  const fs::path about = prefix() / "share" / "cvgen" / "templates" / "init" / "_pages" / "about.md";
+  std::ofstream(about, std::ios::app) << "\n# Only in the prefix\n- *2024* an entry of the installed template\n";
+  CommandResult r = installed_cvgen(prefix(), "init mysite");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("wrote mysite/_pages/about.md"), std::string::npos) << r.out;
+  const fs::path site = root_ / "elsewhere" / "mysite";
+  std::ifstream written(site / "_pages" / "about.md");
+  const std::string text{std::istreambuf_iterator<char>(written), std::istreambuf_iterator<char>()};
+  EXPECT_NE(text.find("Only in the prefix"), std::string::npos) << text;
+
+  r = installed_cvgen(prefix(), "build cv.pdf --site mysite");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.err.find("mysite/_pages/about.md"), std::string::npos) << r.err;  // its placeholders
+  const CommandResult pdf = run_command("pdftotext " + shell_quote((root_ / "elsewhere" / "cv.pdf").string()) + " -");
+  EXPECT_NE(pdf.out.find("an entry of the installed template"), std::string::npos) << pdf.out << pdf.err;
 }
 
 TEST_F(Install, InstalledCvgenListsTheInstalledLayouts) {
