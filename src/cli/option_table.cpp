@@ -24,8 +24,9 @@ constexpr std::array kCommands{
                 "Writes a _config.yml and an about.md with placeholders that check reports until they are "
                 "filled in. With --from-site, writes a layout override file to start customising instead."},
     CommandSpec{"watch", "[OUT.pdf]", T::Output, C::PdfFile, "rebuild OUT.pdf whenever the site, layout or fonts change",
-                "Builds once, then again after every change, printing each build's time and diagnostics. A "
-                "failed build keeps the last good PDF."},
+                "Builds once, then again after every change to the site, the layout (and the layouts it "
+                "extends) or the font folders, printing each build's time and diagnostics. A failed build "
+                "keeps the last good PDF. Ctrl-C stops it, with exit status 0."},
 };
 
 constexpr std::array kOptions{
@@ -33,7 +34,9 @@ constexpr std::array kOptions{
                "Default: the current directory when it is a site (has _config.yml or _pages/), as in a "
                "homepage repository's CI; otherwise the bundled example."},
     OptionSpec{OptionId::Layout, '\0', "layout", "NAME|FILE", C::Layout, "", false,
-               "a layout from layouts/ or a YAML file of your own (default: homepage)", ""},
+               "a layout from layouts/ or a YAML file of your own (default: homepage)",
+               "Without it, a site's own _cvgen/layout.yaml (cvgen init --from-site writes one) is used when "
+               "the site has one, else homepage."},
     OptionSpec{OptionId::FontDir, '\0', "font-dir", "DIR", C::Directory, "", true,
                "font files here are used before the system's (repeatable)", ""},
     OptionSpec{OptionId::FromSite, '\0', "from-site", "DIR", C::Directory, "init", false,

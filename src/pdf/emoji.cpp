@@ -11,7 +11,7 @@
 
 namespace cvgen::pdf {
 
-EmojiFont::EmojiFont(const display::Font& font, int index) : font_(font), index_(index) {
+EmojiFont::EmojiFont(const display::Font& font, int index) : font_(font) {
   const std::string what = cat({"font ", std::to_string(index), " (", font.postscript_name, ")"});
   if (!font_.file) throw PdfError(what + ": the font file could not be read");
   blob_ = hb_blob_create(font_.file->data(), static_cast<unsigned>(font_.file->size()), HB_MEMORY_MODE_READONLY,

@@ -51,7 +51,6 @@ class EmojiFont {
 
  private:
   display::Font font_;
-  int index_ = 0;
   hb_blob_t* blob_ = nullptr;
   hb_face_t* face_ = nullptr;
   hb_font_t* hb_font_ = nullptr;
