@@ -7,6 +7,7 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -167,9 +168,15 @@ class Watch {
     return path != output_ && !is_scratch_file(fs::path(path).filename().string());
   }
 
-  static std::string describe(const std::vector<std::string>& changed) {
+  static std::string describe(std::vector<std::string> changed) {
     std::set<std::string> unique(changed.begin(), changed.end());
     if (unique.count("")) return "changed: many files";
+    // Named first: a file that is still there, rather than a tool's temporary renamed over it
+    // (sed -i writes ./sedXXXXXX, then renames it to the file).
+    std::stable_partition(changed.begin(), changed.end(), [](const std::string& path) {
+      std::error_code ec;
+      return fs::exists(path, ec);
+    });
     std::string line = "changed: " + shown(changed.front());
     if (unique.size() > 1) line += " (and " + std::to_string(unique.size() - 1) + " more)";
     return line;
